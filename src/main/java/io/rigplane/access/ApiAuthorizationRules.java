@@ -1,0 +1,22 @@
+package io.rigplane.access;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Which scope each API call needs. Anything not listed needs the admin scope, so a new endpoint
+ * is closed until it is given a rule here.
+ */
+final class ApiAuthorizationRules {
+
+    private ApiAuthorizationRules() {
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/profiles", "/api/v1/profiles/**")
+                .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority())
+                .requestMatchers("/api/v1/profiles", "/api/v1/profiles/**")
+                .hasAuthority(Scope.PROFILES_WRITE.authority())
+                .anyRequest().hasAuthority(Scope.ADMIN.authority());
+    }
+}

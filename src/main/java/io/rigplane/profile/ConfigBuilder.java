@@ -1,0 +1,41 @@
+package io.rigplane.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** Collects rendered entries; a later value for a key replaces an earlier one, as overrides do. */
+final class ConfigBuilder {
+
+    private final Map<String, ConfigEntry> entries = new TreeMap<>();
+    private boolean createValuesForVolumes;
+
+    void platform(String key, String value) {
+        put(key, value, null, Layer.PLATFORM);
+    }
+
+    void profile(String key, String value) {
+        put(key, value, null, Layer.PROFILE);
+    }
+
+    void put(String key, String value, @Nullable String createValue, Layer layer) {
+        entries.put(key, new ConfigEntry(key, value, createValue, layer));
+    }
+
+    /** Before a VMID is known, the stored form of a disk cannot be; show the form sent on create. */
+    void useCreateValuesForVolumes() {
+        createValuesForVolumes = true;
+    }
+
+    List<ConfigEntry> build() {
+        List<ConfigEntry> built = new ArrayList<>();
+        for (ConfigEntry entry : entries.values()) {
+            built.add(createValuesForVolumes && entry.createValue() != null
+                    ? new ConfigEntry(entry.key(), entry.createValue(), entry.createValue(), entry.layer())
+                    : entry);
+        }
+        return built;
+    }
+}

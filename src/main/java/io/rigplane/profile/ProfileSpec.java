@@ -1,0 +1,46 @@
+package io.rigplane.profile;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The desired state of one VM, as the user writes it. */
+@Schema(description = "A VM profile: what the user's Terraform root module says, in Rigplane")
+public record ProfileSpec(
+        @Schema(example = "gaming-pc") @NotBlank
+        @Pattern(regexp = ProxmoxIds.PROFILE_NAME, message = "must be a slug: lowercase letters, digits and -, at most 63, not starting or ending with -")
+        String name,
+        @Schema(example = "Windows 11 with the RTX 3070 for streaming") @Size(max = 8192) @Nullable String description,
+        @Schema(example = "srv02") @NotBlank
+        @Pattern(regexp = ProxmoxIds.NODE, message = "must be a Proxmox node name")
+        String node,
+        @Schema(example = "100", description = "chosen at provisioning when absent") @Min(100) @Max(999_999_999)
+        @Nullable Integer vmid,
+        @Schema(example = "windows-11-gaming") @NotBlank String platform,
+        @Schema(example = "8") @NotNull @Min(1) @Max(512) Integer cores,
+        @Schema(example = "32768") @NotNull @Min(512) @Max(4_194_304) Integer memoryMiB,
+        @NotNull @Size(min = 1, max = 16) List<@NotNull @Valid Disk> disks,
+        @Schema(example = "rtx3070", description = "a cluster PCI mapping id")
+        @Pattern(regexp = ProxmoxIds.CONFIG_ID, message = "must be a Proxmox PCI mapping id (a letter, then letters, digits, - or _)")
+        @Nullable String gpu,
+        @Valid @Nullable Network network,
+        @Size(max = 32) @Nullable List<@NotNull @Size(max = 64)
+                @Pattern(regexp = ProxmoxIds.TAG, message = "must be a Proxmox tag: letters, digits, _ + . -") String> tags,
+        @Schema(example = "{\"sockets\": \"1\"}", description = "platform defaults the platform lets you override")
+        @Size(max = 32) @Nullable Map<@NotNull String, @NotNull @Size(max = 255) String> settings) {
+
+    public ProfileSpec {
+        description = description == null ? "" : description;
+        network = network == null ? Network.defaultBridge() : network;
+        tags = tags == null ? List.of() : tags;
+        settings = settings == null ? Map.of() : settings;
+    }
+}

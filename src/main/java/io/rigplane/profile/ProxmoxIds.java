@@ -1,0 +1,19 @@
+package io.rigplane.profile;
+
+/** Proxmox's identifier syntaxes (pve-configid, pve-node, pve-tag, dns-name), as its schema checks them. */
+final class ProxmoxIds {
+
+    /** Profile names: lowercase DNS labels, so that they are valid VM names and URL segments. */
+    static final String PROFILE_NAME = "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$";
+    static final String NODE = "^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$";
+    /** pve-configid, used by storage ids and PCI mapping ids. */
+    static final String CONFIG_ID = "^[a-zA-Z][a-zA-Z0-9_-]+$";
+    static final String TAG = "^[a-zA-Z0-9_][a-zA-Z0-9_+.-]*$";
+    static final String BRIDGE = "^[a-zA-Z][a-zA-Z0-9_.-]{0,14}$";
+    /** A unicast MAC: the low bit of the first octet clear. */
+    static final String UNICAST_MAC = "^[0-9A-Fa-f][02468aceACE](:[0-9A-Fa-f]{2}){5}$";
+    static final String DISK_SLOT = "^(scsi([0-9]|[12][0-9]|30)|virtio([0-9]|1[0-5])|sata[0-5]|ide[0-3])$";
+
+    private ProxmoxIds() {
+    }
+}

@@ -1,0 +1,21 @@
+package io.rigplane.profile;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A profile rendered to the key/value map Proxmox stores, each value with its layer; sorted by key. */
+public record RenderedConfig(String profile, String platform, List<ConfigEntry> entries) {
+
+    public Optional<ConfigEntry> entry(String key) {
+        return entries.stream().filter(entry -> entry.key().equals(key)).findFirst();
+    }
+
+    /** The config as Proxmox prints it: key to stored value. */
+    public Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        entries.forEach(entry -> values.put(entry.key(), entry.value()));
+        return values;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * What every module shares: the embedded database for zero-setup runs, RFC 9457 problem
+ * responses, the OpenAPI description and the dashboard's shell pages.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.jspecify.annotations.NullMarked
+package io.rigplane.system;

@@ -1,0 +1,21 @@
+package io.rigplane.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The whole service on a random port, on a fresh real PostgreSQL database. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "rigplane.admin.token=" + IntegrationTest.ADMIN_TOKEN,
+        "rigplane.admin.password=" + IntegrationTest.ADMIN_PASSWORD})
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+public @interface IntegrationTest {
+
+    String ADMIN_TOKEN = "rgp_test-admin-token-0123456789abcdefghijklmnop";
+    String ADMIN_PASSWORD = "test-admin-password";
+}
