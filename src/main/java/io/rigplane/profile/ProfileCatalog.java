@@ -81,6 +81,18 @@ public class ProfileCatalog {
         });
     }
 
+    public long count() {
+        return profiles.count();
+    }
+
+    /** How many profiles each node has, by node name. */
+    public java.util.Map<String, Long> countByNode() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        readOnly.executeWithoutResult(status -> profiles.countByNode()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1])));
+        return counts;
+    }
+
     /** Replaces the profile's desired state; the name cannot change. */
     public ProfileView update(String name, ProfileSpec spec, @Nullable String ifMatch) {
         if (spec.name() != null && !spec.name().equals(name)) {

@@ -30,6 +30,10 @@ public class ProfileConflictException extends ProblemException {
                         + "and leave it on Proxmox as it is");
     }
 
+    String field() {
+        return field;
+    }
+
     @Override
     protected Map<String, Object> properties() {
         return Map.of("field", field);

@@ -15,6 +15,9 @@ interface ProfileRepository extends JpaRepository<Profile, Long> {
 
     Optional<Profile> findByVmid(Integer vmid);
 
+    @Query("select p.node, count(p) from Profile p group by p.node order by p.node")
+    java.util.List<Object[]> countByNode();
+
     @Query("""
             select p from Profile p
             where (:node is null or p.node = :node)

@@ -2,6 +2,7 @@ package io.rigplane.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error into an RFC 9457 problem with a stable type. Stack traces and internal
@@ -126,14 +129,33 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String readableReason(JacksonException e) {
-        String name = e.getClass().getSimpleName();
-        if (name.equals("UnrecognizedPropertyException")) {
+        if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
-        if (name.equals("InvalidFormatException") || name.equals("MismatchedInputException")) {
-            return "has the wrong type or format";
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + expected(mismatch.getTargetType());
         }
         return "could not be read";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.toString().toLowerCase()).toList());
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     private static String simpleTypeName(Class<?> type) {

@@ -1,5 +1,9 @@
 package io.rigplane.profile;
 
+import java.util.function.Consumer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 /** The reference setup's profile, as the README's curl creates it. */
 final class GamingPc {
 
@@ -21,16 +25,26 @@ final class GamingPc {
               "tags": ["gaming"]
             }""";
 
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
     private GamingPc() {
     }
 
-    /** The same profile with one top-level field replaced by raw JSON (a value, or null). */
-    static String with(String field, String rawValue) {
-        String replaced = JSON.replaceFirst("\"" + field + "\": (\\[[^\\]]*\\]|\\{[^}]*\\}|\"[^\"]*\"|[0-9]+)",
-                java.util.regex.Matcher.quoteReplacement("\"" + field + "\": " + rawValue));
-        if (replaced.equals(JSON) && !JSON.contains("\"" + field + "\"")) {
-            return JSON.replaceFirst("\\{", java.util.regex.Matcher.quoteReplacement("{\"" + field + "\": " + rawValue + ","));
-        }
-        return replaced;
+    /** The reference profile changed by {@code change}, as JSON. */
+    static String with(Consumer<ObjectNode> change) {
+        ObjectNode node = (ObjectNode) MAPPER.readTree(JSON);
+        change.accept(node);
+        return node.toString();
+    }
+
+    static String named(String name, Integer vmid) {
+        return with(node -> {
+            node.put("name", name);
+            if (vmid == null) {
+                node.remove("vmid");
+            } else {
+                node.put("vmid", vmid);
+            }
+        });
     }
 }

@@ -1,0 +1,155 @@
+package io.rigplane.profile;
+
+import io.rigplane.system.FieldError;
+import io.rigplane.system.InvalidRequestException;
+import io.rigplane.system.PreconditionFailedException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The dashboard's profile pages: list, detail with the rendered config, and the form. */
+@Controller
+@RequestMapping("/profiles")
+class ProfilePage {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final ProfileCatalog catalog;
+
+    ProfilePage(ProfileCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @InitBinder("form")
+    void limitBinding(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(ProfileForm.DISK_ROWS);
+    }
+
+    @ModelAttribute("platforms")
+    List<String> platforms() {
+        return catalog.platformIds();
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) @Nullable String node,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("profiles", catalog.list(node, tag, Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("node", node);
+        model.addAttribute("tag", tag);
+        return "profile/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        model.addAttribute("form", new ProfileForm());
+        model.addAttribute("editing", false);
+        return "profile/form";
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") ProfileForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        model.addAttribute("editing", false);
+        return save(form, result, redirect, spec -> catalog.create(spec));
+    }
+
+    @GetMapping("/{name}")
+    String detail(@PathVariable String name, Model model) {
+        ProfileView profile = catalog.get(name);
+        model.addAttribute("profile", profile);
+        model.addAttribute("config", catalog.render(profile.spec()));
+        return "profile/detail";
+    }
+
+    @GetMapping("/{name}/edit")
+    String editForm(@PathVariable String name, Model model) {
+        model.addAttribute("form", ProfileForm.of(catalog.get(name)));
+        model.addAttribute("editing", true);
+        return "profile/form";
+    }
+
+    @PostMapping("/{name}")
+    String update(@PathVariable String name, @ModelAttribute("form") ProfileForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        form.setName(name);
+        model.addAttribute("editing", true);
+        String etag = form.getVersion().isBlank() ? null : "\"" + form.getVersion() + "\"";
+        return save(form, result, redirect, spec -> catalog.update(name, spec, etag));
+    }
+
+    @PostMapping("/{name}/delete")
+    String delete(@PathVariable String name, @RequestParam(defaultValue = "false") boolean releaseVm,
+            RedirectAttributes redirect) {
+        try {
+            catalog.delete(name, null, releaseVm);
+            redirect.addFlashAttribute("message", "Deleted profile " + name + ".");
+            return "redirect:/profiles";
+        } catch (ProfileConflictException e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+            return "redirect:/profiles/" + name;
+        }
+    }
+
+    private String save(ProfileForm form, BindingResult result, RedirectAttributes redirect,
+            java.util.function.Function<ProfileSpec, ProfileView> action) {
+        List<FieldError> parseErrors = new ArrayList<>();
+        List<Integer> diskRows = new ArrayList<>();
+        ProfileSpec spec = form.toSpec(parseErrors::add, diskRows);
+        parseErrors.forEach(error -> reject(result, error.field(), error.message()));
+        if (parseErrors.isEmpty()) {
+            try {
+                ProfileView saved = action.apply(spec);
+                redirect.addFlashAttribute("message", "Saved profile " + saved.spec().name() + ".");
+                return "redirect:/profiles/" + saved.spec().name();
+            } catch (InvalidRequestException e) {
+                e.errors().forEach(error -> reject(result, formField(error.field(), diskRows), error.message()));
+            } catch (ProfileConflictException e) {
+                reject(result, e.field(), e.getMessage());
+            } catch (PreconditionFailedException e) {
+                result.reject("changed", "Someone else changed this profile meanwhile; reload it and edit again.");
+            }
+        }
+        return "profile/form";
+    }
+
+    private static void reject(BindingResult result, String field, String message) {
+        try {
+            result.rejectValue(field, "invalid", message);
+        } catch (RuntimeException notAFormField) {
+            result.reject("invalid", field + " " + message);
+        }
+    }
+
+    /** Maps a spec field path to the form field a person typed it in. */
+    static String formField(String specField, List<Integer> diskRows) {
+        if (specField.startsWith("network.")) {
+            return specField.substring("network.".length());
+        }
+        if (specField.startsWith("tags")) {
+            return "tags";
+        }
+        if (specField.startsWith("settings")) {
+            return "settings";
+        }
+        java.util.regex.Matcher disk = java.util.regex.Pattern.compile("^disks\\[(\\d+)](.*)$").matcher(specField);
+        if (disk.matches()) {
+            int index = Integer.parseInt(disk.group(1));
+            int row = index < diskRows.size() ? diskRows.get(index) : index;
+            return disk.group(2).isEmpty() ? "disks" : "disks[" + row + "]" + disk.group(2);
+        }
+        return specField;
+    }
+}
