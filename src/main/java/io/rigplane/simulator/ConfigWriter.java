@@ -65,7 +65,7 @@ final class ConfigWriter {
             }
             applied.add("delete " + key);
         }
-        for (Map.Entry<String, String> e : sets.entrySet()) {
+        for (Map.Entry<String, String> e : inAllocationOrder(sets)) {
             String key = e.getKey();
             String value = normalize(vm, node, key, e.getValue(), create);
             if (vm.running && !hotPluggable(vm, key)) {
@@ -80,6 +80,21 @@ final class ConfigWriter {
             }
         }
         return new Outcome(applied, pendingKeys, destroyed, detached);
+    }
+
+    /** qemu-server allocates drives in a fixed order (ide, sata, scsi, virtio, efidisk0, tpmstate0). */
+    private static List<Map.Entry<String, String>> inAllocationOrder(Map<String, String> sets) {
+        List<String> order = List.of("ide", "sata", "scsi", "virtio", "efidisk", "tpmstate");
+        List<Map.Entry<String, String>> entries = new ArrayList<>(sets.entrySet());
+        entries.sort(java.util.Comparator.comparingInt((Map.Entry<String, String> e) -> {
+            String key = e.getKey();
+            if (!VmKeys.isDisk(key)) {
+                return -1;
+            }
+            String prefix = key.replaceAll("\\d+$", "");
+            return order.indexOf(prefix) * 100 + Integer.parseInt(key.substring(prefix.length()));
+        }));
+        return entries;
     }
 
     /** Applies pending changes, as a stop/start or an API reboot does. */
