@@ -49,7 +49,10 @@ final class ClusterRoutes {
         synchronized (ctx.state) {
             for (SimNode n : ctx.state.nodes.values()) {
                 if (type == null || type.equals("node")) {
-                    out.add(NodeRoutes.nodeEntry(n, ctx.fingerprint));
+                    Map<String, Object> e = NodeRoutes.nodeEntry(n, ctx.fingerprint);
+                    e.remove("ssl_fingerprint");
+                    e.put("cgroup-mode", 2);
+                    out.add(e);
                 }
                 if (type == null || type.equals("storage")) {
                     for (String storage : n.storages) {
@@ -75,8 +78,8 @@ final class ClusterRoutes {
                     v.put("type", "qemu");
                     v.put("node", vm.node);
                     v.put("template", 0);
-                    v.put("hastate", null);
-                    v.remove("hastate");
+                    v.put("maxcpu", v.remove("cpus"));
+                    v.remove("pid");
                     if (!ctx.state.nodes.get(vm.node).online) {
                         v.put("status", "unknown");
                     }

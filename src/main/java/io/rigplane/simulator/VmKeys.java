@@ -42,6 +42,10 @@ final class VmKeys {
     }
 
     private static List<Param> diskKeys(boolean scsi, boolean iothread) {
+        return diskKeys(scsi, iothread, true);
+    }
+
+    private static List<Param> diskKeys(boolean scsi, boolean iothread, boolean ssdAndWwn) {
         List<Param> k = new ArrayList<>(List.of(
                 str("file").required().pattern(VOLUME),
                 str("aio").oneOf("native", "threads", "io_uring"),
@@ -62,6 +66,10 @@ final class VmKeys {
                 str("werror").oneOf("enospc", "ignore", "report", "stop"),
                 str("wwn").pattern("(?:0x)?[0-9a-fA-F]{16}")));
         k.addAll(throttles());
+        if (!ssdAndWwn) {
+            // VirtIO block devices have neither an SSD flag nor a WWN in qemu-server
+            k.removeIf(p -> p.name().equals("ssd") || p.name().equals("wwn"));
+        }
         if (iothread) {
             k.add(bool("iothread"));
             k.add(bool("ro"));
@@ -76,7 +84,7 @@ final class VmKeys {
     }
 
     static final PropertyFormat SCSI = new PropertyFormat("file", diskKeys(true, true));
-    static final PropertyFormat VIRTIO = new PropertyFormat("file", diskKeys(false, true));
+    static final PropertyFormat VIRTIO = new PropertyFormat("file", diskKeys(false, true, false));
     static final PropertyFormat SATA = new PropertyFormat("file", diskKeys(false, false));
     static final PropertyFormat IDE = new PropertyFormat("file",
             Stream.concat(diskKeys(false, false).stream(), Stream.of(str("model").maxLength(40))).toList());

@@ -249,10 +249,10 @@ final class VmRoutes {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("key", key);
                 if (vm.config.containsKey(key)) {
-                    e.put("value", CommonParams.typed(Map.of(key, vm.config.get(key))).get(key));
+                    e.put("value", vm.config.get(key));
                 }
                 if (vm.pending.containsKey(key)) {
-                    e.put("pending", CommonParams.typed(Map.of(key, vm.pending.get(key))).get(key));
+                    e.put("pending", vm.pending.get(key));
                 }
                 if (vm.pendingDelete.contains(key)) {
                     e.put("delete", 1);

@@ -124,7 +124,7 @@ class VmLifecycleTest extends SimulatorTestBase {
                 .containsKey("tpmstate0");
         List<Map<String, Object>> pending = api.get(vmPath(100) + "/pending").dataList();
         assertThat(pending).filteredOn(p -> p.get("key").equals("cores")).singleElement()
-                .satisfies(p -> assertThat(p).containsEntry("value", 8).containsEntry("pending", 4));
+                .satisfies(p -> assertThat(p).containsEntry("value", "8").containsEntry("pending", "4"));
         assertThat(pending).filteredOn(p -> p.get("key").equals("tpmstate0")).singleElement()
                 .satisfies(p -> assertThat(p).containsEntry("delete", 1));
         assertThat(pending).filteredOn(p -> p.get("key").equals("name")).singleElement()
