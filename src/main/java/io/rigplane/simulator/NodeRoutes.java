@@ -65,10 +65,7 @@ final class NodeRoutes {
         synchronized (ctx.state) {
             List<Map<String, Object>> out = new ArrayList<>();
             ctx.state.nodes.values().forEach(n -> {
-                Map<String, Object> e = nodeEntry(n, ctx.fingerprint);
-                e.remove("disk");
-                e.remove("maxdisk");
-                out.add(e);
+                out.add(nodeEntry(n, ctx.fingerprint));
             });
             return out;
         }

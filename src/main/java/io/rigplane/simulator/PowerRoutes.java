@@ -58,9 +58,41 @@ final class PowerRoutes {
                 s.put("running-qemu", "10.0.2");
                 s.put("spice", 0);
                 s.put("clipboard", "vnc");
+                runningDetails(vm, s);
             }
             return s;
         }
+    }
+
+    /** What a running VM's status/current carries beyond the schema (as captured from PVE 8). */
+    private static void runningDetails(SimVm vm, Map<String, Object> s) {
+        long maxmem = vm.memoryMiB() << 20;
+        s.put("shares", 1000);
+        s.put("freemem", maxmem / 2);
+        s.put("balloon", maxmem);
+        Map<String, Object> balloon = new LinkedHashMap<>();
+        balloon.put("actual", maxmem);
+        balloon.put("max_mem", maxmem);
+        balloon.put("total_mem", maxmem - (64L << 20));
+        balloon.put("free_mem", maxmem / 2);
+        balloon.put("mem_swapped_in", 0);
+        balloon.put("mem_swapped_out", 0);
+        balloon.put("major_page_faults", 1024);
+        balloon.put("minor_page_faults", 262_144);
+        balloon.put("last_update", System.currentTimeMillis() / 1000);
+        s.put("ballooninfo", balloon);
+        Map<String, Object> blockstat = new LinkedHashMap<>();
+        vm.config.keySet().stream().filter(k -> k.matches("(scsi|virtio|sata|ide)\\d+")).forEach(k -> blockstat.put(k,
+                Map.of("rd_bytes", 268_435_456L, "wr_bytes", 67_108_864L, "rd_operations", 4096, "wr_operations", 1024,
+                        "flush_operations", 64, "idle_time_ns", 1_000_000L)));
+        s.put("blockstat", blockstat);
+        Map<String, Object> nics = new LinkedHashMap<>();
+        vm.config.keySet().stream().filter(k -> k.matches("net\\d+")).forEach(k -> nics.put("tap" + vm.vmid + "i"
+                + k.substring(3), Map.of("netin", 1_048_576, "netout", 524_288)));
+        s.put("nics", nics);
+        s.put("proxmox-support", Map.of("pbs-dirty-bitmap", true, "pbs-dirty-bitmap-migration", true,
+                "pbs-dirty-bitmap-savevm", true, "pbs-masterkey", true, "pbs-library-version", "1.5.2 (UNKNOWN)",
+                "query-bitmap-info", true, "backup-max-workers", true));
     }
 
     private Object start(ApiRequest r) {
