@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rigplane.admin.token=" + IntegrationTest.ADMIN_TOKEN,
-        "rigplane.admin.password=" + IntegrationTest.ADMIN_PASSWORD})
+        "rigplane.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+        "rigplane.simulator.port=0"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface IntegrationTest {
 

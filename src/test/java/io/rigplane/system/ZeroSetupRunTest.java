@@ -53,6 +53,7 @@ class ZeroSetupRunTest {
     private static ConfigurableApplicationContext start(Path data) {
         return new SpringApplication(RigplaneApplication.class).run(
                 "--server.port=0",
+                "--rigplane.simulator.port=0",
                 "--rigplane.embedded-database.directory=" + data.resolve("postgres"),
                 "--rigplane.admin.token=",
                 "--rigplane.admin.password=");
