@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The whole service on a random port, on a fresh real PostgreSQL database. */
@@ -15,6 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
         "rigplane.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
         "rigplane.simulator.port=0"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(TestOperationHandlers.class)
 public @interface IntegrationTest {
 
     String ADMIN_TOKEN = "rgp_test-admin-token-0123456789abcdefghijklmnop";
