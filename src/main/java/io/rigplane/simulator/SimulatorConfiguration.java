@@ -1,5 +1,6 @@
 package io.rigplane.simulator;
 
+import io.rigplane.proxmox.ClusterConnection;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -32,6 +33,12 @@ class SimulatorConfiguration {
         LOG.log(System.Logger.Level.INFO, "demo mode: connect with rigplane.proxmox.url=" + running.url()
                 + " rigplane.proxmox.fingerprint=" + running.fingerprint() + " and the token set in rigplane.simulator.token");
         return running;
+    }
+
+    /** Lets the Proxmox client reach the demo simulator with zero configuration, as cluster {@code default}. */
+    @Bean
+    ClusterConnection simulatorClusterConnection(RunningSimulator running) {
+        return ClusterConnection.of("default", running.url(), running.token(), running.fingerprint(), null);
     }
 
     static class NoProxmoxConfigured extends SpringBootCondition {
