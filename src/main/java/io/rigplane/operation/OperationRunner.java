@@ -1,5 +1,8 @@
 package io.rigplane.operation;
 
+import io.rigplane.access.Actor;
+import io.rigplane.access.AuditOutcome;
+import io.rigplane.access.AuditTrail;
 import io.rigplane.system.ProblemException;
 import java.time.Clock;
 import java.util.List;
@@ -28,6 +31,7 @@ class OperationRunner {
     private final Map<String, OperationHandler> handlers;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "operation-heartbeat");
         thread.setDaemon(true);
@@ -35,7 +39,8 @@ class OperationRunner {
     });
 
     OperationRunner(OperationStore store, List<OperationHandler> handlers, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.handlers = handlers.stream().collect(Collectors.toMap(OperationHandler::kind, Function.identity()));
         this.clock = clock;
@@ -68,7 +73,12 @@ class OperationRunner {
 
     private void finish(Operation operation, OperationState state, @Nullable String summary, @Nullable String error) {
         store.finish(operation.id(), state, summary, error, clock.instant());
-        events.publishEvent(new OperationFinished(operation.id(), operation.kind(), operation.target(), state));
+        Actor actor = new Actor(Actor.Type.valueOf(operation.actorType()), operation.actor());
+        audit.record(actor, "operation." + operation.kind(), operation.target(),
+                state == OperationState.SUCCEEDED ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                "operation " + operation.id() + ": " + (error != null ? error : summary));
+        events.publishEvent(new OperationFinished(operation.id(), operation.kind(), operation.target(), state, actor,
+                error != null ? error : summary));
     }
 
     /** Errors Rigplane understands carry a message for people; others are named, not dumped. */

@@ -134,7 +134,7 @@ class Profile {
     }
 
     ProfileView toView() {
-        return new ProfileView(toSpec(), version, createdAt, updatedAt, boundVmid);
+        return new ProfileView(id, toSpec(), version, createdAt, updatedAt, boundVmid);
     }
 
     String name() {

@@ -84,7 +84,8 @@ final class ConfigWriter {
 
     /** qemu-server allocates drives in a fixed order (ide, sata, scsi, virtio, efidisk0, tpmstate0). */
     private static List<Map.Entry<String, String>> inAllocationOrder(Map<String, String> sets) {
-        List<String> order = List.of("ide", "sata", "scsi", "virtio", "efidisk", "tpmstate");
+        // the EFI disk first and the TPM last, as the reference config in docs/domain facts numbers them
+        List<String> order = List.of("efidisk", "ide", "sata", "scsi", "virtio", "tpmstate");
         List<Map.Entry<String, String>> entries = new ArrayList<>(sets.entrySet());
         entries.sort(java.util.Comparator.comparingInt((Map.Entry<String, String> e) -> {
             String key = e.getKey();

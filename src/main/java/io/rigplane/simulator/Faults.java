@@ -30,6 +30,19 @@ public final class Faults {
         return this;
     }
 
+    /** No faults: every call and task as the configured cluster answers it. */
+    public synchronized Faults clear() {
+        latencyMillis = 0;
+        errorRate = 0;
+        errorStatus = 500;
+        lockContentionRate = 0;
+        taskFailureRate = 0;
+        taskMillis = null;
+        guestNeverReady = false;
+        streamHostNeverReady = false;
+        return this;
+    }
+
     public synchronized Faults latencyMillis(long v) {
         latencyMillis = v;
         return this;

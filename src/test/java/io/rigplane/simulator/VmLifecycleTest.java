@@ -31,8 +31,8 @@ class VmLifecycleTest extends SimulatorTestBase {
         assertThat((String) c.get("meta")).matches("creation-qemu=\\d+(\\.\\d+)+,ctime=\\d+");
         assertThat(c).containsEntry("boot", "order=scsi0;net0");
         assertThat(c).containsEntry("machine", "pc-i440fx-10.0+pve0");
-        assertThat(c).containsEntry("efidisk0", "local-zfs:vm-200-disk-1,efitype=4m,pre-enrolled-keys=1,size=1M");
-        assertThat(c).containsEntry("scsi0", "local-zfs:vm-200-disk-0,cache=none,discard=on,iothread=1,size=64G,ssd=1");
+        assertThat(c).containsEntry("efidisk0", "local-zfs:vm-200-disk-0,efitype=4m,pre-enrolled-keys=1,size=1M");
+        assertThat(c).containsEntry("scsi0", "local-zfs:vm-200-disk-1,cache=none,discard=on,iothread=1,size=64G,ssd=1");
         assertThat(c).containsEntry("tpmstate0", "local-zfs:vm-200-disk-2,size=4M,version=v2.0");
         assertThat(c).containsEntry("memory", "8192").containsEntry("cores", 4);
         assertThat((String) c.get("digest")).matches("[0-9a-f]{40}");

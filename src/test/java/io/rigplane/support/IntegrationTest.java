@@ -14,7 +14,12 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rigplane.admin.token=" + IntegrationTest.ADMIN_TOKEN,
         "rigplane.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-        "rigplane.simulator.port=0"})
+        "rigplane.simulator.port=0",
+        "rigplane.simulator.task-duration=100ms",
+        "rigplane.simulator.guest-boot=1s",
+        "rigplane.simulator.stream-host-delay=500ms",
+        "rigplane.simulator.node-boot=1s",
+        "rigplane.simulator.auth-failure-delay=0s"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestOperationHandlers.class)
 public @interface IntegrationTest {

@@ -1,0 +1,200 @@
+package io.rigplane.provisioning;
+
+import io.rigplane.operation.OperationContext;
+import io.rigplane.operation.OperationHandler;
+import io.rigplane.profile.ProfileCatalog;
+import io.rigplane.profile.ProfileView;
+import io.rigplane.proxmox.ProxmoxClient;
+import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.proxmox.TaskFailedException;
+import io.rigplane.proxmox.Upid;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings a VM to its profile: creates it when missing (found again by its identity tag if a
+ * previous attempt got that far), then applies what the plan allows, never a refused change.
+ * Safe to run again from the start.
+ */
+@Component
+class ApplyHandler implements OperationHandler {
+
+    static final String KIND = "apply";
+    static final String REBOOT = "reboot";
+    private static final int ROUNDS = 3;
+    private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration TASK_TIMEOUT = Duration.ofMinutes(3);
+
+    private final ProfileCatalog catalog;
+    private final ProfileVms vms;
+    private final ProvisioningPlans plans;
+
+    ApplyHandler(ProfileCatalog catalog, ProfileVms vms, ProvisioningPlans plans) {
+        this.catalog = catalog;
+        this.vms = vms;
+        this.plans = plans;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String execute(OperationContext context) throws Exception {
+        ProfileView profile = catalog.get(context.target());
+        ProxmoxClient client = vms.client(profile);
+        Optional<VmLocation> existing = vms.locate(profile);
+        boolean created = false;
+        VmLocation vm;
+        if (existing.isPresent()) {
+            vm = existing.get();
+        } else {
+            vm = create(context, profile, client);
+            created = true;
+        }
+        int applied = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Plan plan = plans.plan(catalog.get(context.target()));
+            List<Change> todo = plan.changes().stream().filter(Change::applicable).toList();
+            if (todo.isEmpty()) {
+                break;
+            }
+            try {
+                applied += update(context, client, vm, todo, round);
+            } catch (TaskFailedException e) {
+                if (!concurrentEdit(e) || round == ROUNDS - 1) {
+                    throw e;
+                }
+                context.skipped("retry", "someone else changed the config meanwhile; planning again");
+            }
+        }
+        Plan after = plans.plan(catalog.get(context.target()));
+        boolean pending = !after.pendingOnVm().isEmpty();
+        if (pending && "true".equals(context.params().get(REBOOT)) && after.running()) {
+            context.step("reboot to apply pending changes", () -> {
+                Upid upid = client.reboot(vm.node(), vm.vmid());
+                context.upid(upid.value());
+                return client.await(upid, CREATE_TIMEOUT).exitStatus();
+            });
+            after = plans.plan(catalog.get(context.target()));
+            pending = !after.pendingOnVm().isEmpty();
+        }
+        return summary(vm, created, applied, pending ? after.pendingOnVm() : List.of(), after);
+    }
+
+    private VmLocation create(OperationContext context, ProfileView profile, ProxmoxClient client) throws Exception {
+        String name = profile.spec().name();
+        for (int attempt = 1; ; attempt++) {
+            int vmid = context.step("reserve a VMID", () -> reserve(catalog.get(name), client));
+            try {
+                createVm(context, catalog.get(name), client, vmid);
+                return vms.locate(catalog.get(name))
+                        .orElseThrow(() -> new IllegalStateException("VM " + vmid + " was created but is not listed"));
+            } catch (ProxmoxException e) {
+                // another create took the free VMID between our reservation and our create
+                boolean taken = String.valueOf(e.getMessage()).contains("already exists");
+                if (!taken || profile.spec().vmid() != null || attempt == 3) {
+                    throw e;
+                }
+                catalog.bindVm(name, null);
+            }
+        }
+    }
+
+    private void createVm(OperationContext context, ProfileView reserved, ProxmoxClient client, int vmid)
+            throws Exception {
+        String node = reserved.spec().node();
+        Map<String, String> config = new LinkedHashMap<>();
+        plans.plan(reserved).changes().forEach(change -> config.put(change.key(), change.send()));
+        context.step("create VM " + vmid + " on " + node, () -> {
+            try {
+                Upid upid = client.createVm(node, vmid, config);
+                context.upid(upid.value());
+                return client.await(upid, CREATE_TIMEOUT).exitStatus();
+            } catch (ProxmoxException e) {
+                // an earlier attempt may have created it before its answer was lost
+                if (vms.locate(catalog.get(reserved.spec().name())).isPresent()) {
+                    return "created by an earlier attempt";
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The profile's VMID, the one an earlier attempt reserved, or the cluster's next free one. */
+    private Integer reserve(ProfileView profile, ProxmoxClient client) {
+        Integer vmid = profile.boundVmid() != null ? profile.boundVmid() : profile.spec().vmid();
+        if (vmid == null) {
+            vmid = client.nextVmid();
+        } else if (!client.vmidFree(vmid)) {
+            throw new VmidTakenException(vmid);
+        }
+        catalog.bindVm(profile.spec().name(), vmid);
+        return vmid;
+    }
+
+    private int update(OperationContext context, ProxmoxClient client, VmLocation vm, List<Change> todo, int round)
+            throws Exception {
+        Map<String, String> set = new LinkedHashMap<>();
+        List<String> delete = new ArrayList<>();
+        List<Change> resizes = new ArrayList<>();
+        for (Change change : todo) {
+            switch (change.action()) {
+                case SET -> set.put(change.key(), change.send());
+                case DELETE -> delete.add(change.key());
+                case RESIZE -> resizes.add(change);
+                default -> { }
+            }
+        }
+        if (!set.isEmpty() || !delete.isEmpty()) {
+            String digest = client.config(vm.node(), vm.vmid()).digest();
+            context.step(describe(set, delete, round), () -> {
+                Upid upid = client.updateConfig(vm.node(), vm.vmid(), set, delete, digest);
+                context.upid(upid.value());
+                return client.await(upid, TASK_TIMEOUT).exitStatus();
+            });
+        }
+        for (Change resize : resizes) {
+            context.step("grow " + resize.key() + " to " + resize.send(), () -> {
+                Optional<Upid> upid = client.resize(vm.node(), vm.vmid(), resize.key(), resize.send());
+                if (upid.isPresent()) {
+                    context.upid(upid.get().value());
+                    return client.await(upid.get(), TASK_TIMEOUT).exitStatus();
+                }
+                return "OK";
+            });
+        }
+        return set.size() + delete.size() + resizes.size();
+    }
+
+    private static String describe(Map<String, String> set, List<String> delete, int round) {
+        List<String> keys = new ArrayList<>(set.keySet());
+        delete.forEach(key -> keys.add("-" + key));
+        return (round == 0 ? "update " : "update again ") + String.join(", ", keys);
+    }
+
+    private static boolean concurrentEdit(TaskFailedException e) {
+        String status = e.exitStatus();
+        return status.contains("changed by other user") || status.contains("checksum mismatch");
+    }
+
+    private static String summary(VmLocation vm, boolean created, int applied, List<String> pending, Plan after) {
+        StringBuilder text = new StringBuilder(created ? "Created VM " + vm.vmid() + " on " + vm.node()
+                : applied == 0 ? "VM " + vm.vmid() + " already matched its profile"
+                : "Applied " + applied + " change" + (applied == 1 ? "" : "s") + " to VM " + vm.vmid());
+        if (!pending.isEmpty()) {
+            text.append("; pending until the next stop/start: ").append(String.join(", ", pending));
+        }
+        if (after.refused() > 0) {
+            text.append("; refused (would destroy data): ").append(String.join(", ", after.changes().stream()
+                    .filter(change -> change.effect() == ChangeEffect.REFUSED).map(Change::key).toList()));
+        }
+        return text.toString();
+    }
+}

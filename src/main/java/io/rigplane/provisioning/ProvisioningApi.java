@@ -1,0 +1,58 @@
+package io.rigplane.provisioning;
+
+import io.rigplane.access.CurrentActor;
+import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationRequest;
+import io.rigplane.operation.Operations;
+import io.rigplane.profile.ProfileCatalog;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/profiles")
+@Tag(name = "Provisioning", description = "Plan and apply profiles on Proxmox, like terraform plan and apply")
+class ProvisioningApi {
+
+    private final ProvisioningPlans plans;
+    private final Operations operations;
+    private final ProfileCatalog catalog;
+    private final CurrentActor actor;
+
+    ProvisioningApi(ProvisioningPlans plans, Operations operations, ProfileCatalog catalog, CurrentActor actor) {
+        this.plans = plans;
+        this.operations = operations;
+        this.catalog = catalog;
+        this.actor = actor;
+    }
+
+    @GetMapping("/{name}/plan")
+    @io.swagger.v3.oas.annotations.Operation(summary = "What applying the profile would change, key by key, with the effect of each change")
+    Plan plan(@PathVariable String name) {
+        return plans.plan(name);
+    }
+
+    @PostMapping("/{name}/apply")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Apply the profile: 202 with the operation that does it",
+            description = "Creates the VM when missing, applies what the plan allows and never a refused change. "
+                    + "Changes that need a restart stay pending unless reboot=true.")
+    ResponseEntity<Operation> apply(@PathVariable String name,
+            @Parameter(description = "reboot through the API to apply pending changes at once")
+            @RequestParam(defaultValue = "false") boolean reboot,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+        catalog.get(name);
+        Operation operation = operations.submit(new OperationRequest(ApplyHandler.KIND, name,
+                Map.of(ApplyHandler.REBOOT, Boolean.toString(reboot)), actor.get(), idempotencyKey));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/operations/" + operation.id())).body(operation);
+    }
+}
