@@ -146,6 +146,16 @@ public class ProfileCatalog {
         transaction.executeWithoutResult(status -> find(name).bindVm(vmid));
     }
 
+    /** The profile that manages a VM, if one does. */
+    public java.util.Optional<String> managing(int vmid) {
+        return readOnly.execute(status -> profiles.findByBoundVmid(vmid).map(Profile::name));
+    }
+
+    /** Every profile that manages a VM, for drift checks. */
+    public List<ProfileView> bound() {
+        return readOnly.execute(status -> profiles.findByBoundVmidIsNotNull().stream().map(Profile::toView).toList());
+    }
+
     /** The field errors of a spec, for forms that show them inline. */
     public List<FieldError> check(ProfileSpec spec) {
         return validator.check(spec);

@@ -15,6 +15,10 @@ interface ProfileRepository extends JpaRepository<Profile, Long> {
 
     Optional<Profile> findByVmid(Integer vmid);
 
+    Optional<Profile> findByBoundVmid(Integer vmid);
+
+    java.util.List<Profile> findByBoundVmidIsNotNull();
+
     @Query("select p.node, count(p) from Profile p group by p.node order by p.node")
     java.util.List<Object[]> countByNode();
 

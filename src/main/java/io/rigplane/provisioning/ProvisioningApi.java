@@ -5,6 +5,8 @@ import io.rigplane.operation.Operation;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
 import io.rigplane.profile.ProfileCatalog;
+import io.rigplane.profile.ProfileResource;
+import io.rigplane.profile.ProfileView;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -14,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,12 +31,25 @@ class ProvisioningApi {
     private final Operations operations;
     private final ProfileCatalog catalog;
     private final CurrentActor actor;
+    private final Adoption adoption;
 
-    ProvisioningApi(ProvisioningPlans plans, Operations operations, ProfileCatalog catalog, CurrentActor actor) {
+    ProvisioningApi(ProvisioningPlans plans, Operations operations, ProfileCatalog catalog, CurrentActor actor,
+            Adoption adoption) {
+        this.adoption = adoption;
         this.plans = plans;
         this.operations = operations;
         this.catalog = catalog;
         this.actor = actor;
+    }
+
+    @PostMapping("/adopt")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Adopt an existing VM as a new profile (terraform import, without drift)",
+            description = "Reads the profile from the VM, then only tags and names the VM. Refused with every "
+                    + "difference (422) when the platform would change the VM.")
+    ResponseEntity<ProfileResource> adopt(@RequestBody AdoptRequest request) {
+        ProfileView adopted = adoption.adopt(request);
+        return ResponseEntity.created(URI.create("/api/v1/profiles/" + adopted.spec().name()))
+                .eTag(adopted.etag()).body(ProfileResource.of(adopted));
     }
 
     @GetMapping("/{name}/plan")
