@@ -2,7 +2,7 @@ package io.rigplane.proxmox;
 
 import org.springframework.http.HttpStatus;
 
-/** The QEMU guest agent is not running yet, or answered a command with an error. */
+/** The guest agent cannot answer: the VM is not running, the agent not (yet) started, or it answered an error. */
 public class ProxmoxAgentException extends ProxmoxException {
 
     public ProxmoxAgentException(String detail) {

@@ -116,6 +116,19 @@ public class ProxmoxClient {
         return upid(send(call));
     }
 
+    /**
+     * Changes the config synchronously ({@code PUT …/config}): the lock is taken before the answer, so
+     * lock contention is retried here. For quick changes only; Proxmox cuts proxied calls at 30 s.
+     */
+    public void updateConfigNow(String node, int vmid, Map<String, String> set, List<String> delete,
+            @Nullable String digest) {
+        PveHttp.Call call = PveHttp.Call.send(HttpMethod.PUT, VM + "/config", node, vmid).form(set).form("digest", digest);
+        if (!delete.isEmpty()) {
+            call.form("delete", String.join(",", delete));
+        }
+        send(call);
+    }
+
     /** Grows a disk ({@code +10G} or an absolute size); PVE 7+ answers a task, older ones nothing. */
     public Optional<Upid> resize(String node, int vmid, String disk, String size) {
         JsonNode data = send(PveHttp.Call.send(HttpMethod.PUT, VM + "/resize", node, vmid).form("disk", disk)

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 final class ProxmoxErrors {
 
     private static final Pattern VM_LOCKED = Pattern.compile("VM is locked \\(([^)]+)\\)");
+    private static final Pattern VM_NOT_RUNNING = Pattern.compile("VM \\d+ (is )?not running");
     private static final Pattern FILE_LOCK = Pattern.compile("can't lock file '([^']*)' - got timeout");
 
     private ProxmoxErrors() {
@@ -45,7 +46,7 @@ final class ProxmoxErrors {
         if (text.contains("does not exist") || text.contains("not found") || status == 404) {
             return new ProxmoxNotFoundException(detail);
         }
-        if (text.contains("guest agent is not running") || text.contains("No QEMU guest agent configured")) {
+        if (text.contains("guest agent is not running") || VM_NOT_RUNNING.matcher(text).find() || text.contains("No QEMU guest agent configured")) {
             return new ProxmoxAgentException(detail);
         }
         if (status == 595) {

@@ -32,6 +32,14 @@ public class TaskFailedException extends ProxmoxException {
         return logTail;
     }
 
+    /**
+     * The task failed on a VM lock or a busy config file lock: it changed nothing and may be started
+     * again later (asynchronous calls take their locks inside the task).
+     */
+    public boolean lockContention() {
+        return exitStatus.contains("VM is locked") || exitStatus.contains("can't lock file");
+    }
+
     @Override
     protected Map<String, Object> properties() {
         return Map.of("upid", upid.value(), "exitStatus", exitStatus, "log", logTail);

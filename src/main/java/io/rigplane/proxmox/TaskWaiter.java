@@ -2,6 +2,7 @@ package io.rigplane.proxmox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +29,7 @@ final class TaskWaiter {
         while (true) {
             TaskStatus status = client.taskStatus(upid);
             if (!status.running()) {
-                String exit = status.exitStatus() == null ? "unknown" : status.exitStatus();
-                if (status.succeeded()) {
-                    if (status.warnings() > 0) {
-                        log.info("task {} ended with {}", upid, exit);
-                    }
-                    return new TaskResult(upid, exit, status.warnings());
-                }
-                throw new TaskFailedException(upid, exit, tail(upid));
+                return outcome(upid, status, () -> tail(upid));
             }
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
@@ -45,6 +39,18 @@ final class TaskWaiter {
             sleep(Math.min(poll, left));
             poll = Math.min(poll * 3 / 2, MAX_POLL_MS);
         }
+    }
+
+    /** OK and WARNINGS: n succeed; any other exit status is the failure's reason, with the log's tail. */
+    static TaskResult outcome(Upid upid, TaskStatus status, Supplier<List<String>> tail) {
+        String exit = status.exitStatus() == null ? "unknown" : status.exitStatus();
+        if (status.succeeded()) {
+            if (status.warnings() > 0) {
+                log.info("task {} ended with {}", upid, exit);
+            }
+            return new TaskResult(upid, exit, status.warnings());
+        }
+        throw new TaskFailedException(upid, exit, tail.get());
     }
 
     private List<String> tail(Upid upid) {

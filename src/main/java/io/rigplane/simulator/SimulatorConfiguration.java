@@ -3,6 +3,8 @@ package io.rigplane.simulator;
 import io.rigplane.proxmox.ClusterConnection;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,13 +43,23 @@ class SimulatorConfiguration {
         return ClusterConnection.of("default", running.url(), running.token(), running.fingerprint(), null);
     }
 
+    /** Just enough of a cluster's settings to see that one is configured. */
+    record ClusterSettings(@org.jspecify.annotations.Nullable String url) {
+    }
+
     static class NoProxmoxConfigured extends SpringBootCondition {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             String url = context.getEnvironment().getProperty("rigplane.proxmox.url");
-            return url == null || url.isBlank()
-                    ? ConditionOutcome.match("rigplane.proxmox.url is not set: demo mode")
-                    : ConditionOutcome.noMatch("rigplane.proxmox.url is set: " + url);
+            if (url != null && !url.isBlank()) {
+                return ConditionOutcome.noMatch("rigplane.proxmox.url is set: " + url);
+            }
+            // clusters configured only under rigplane.proxmox.clusters.<id> are a real setup too
+            boolean clusters = Binder.get(context.getEnvironment())
+                    .bind("rigplane.proxmox.clusters", Bindable.mapOf(String.class, ClusterSettings.class))
+                    .map(m -> !m.isEmpty()).orElse(false);
+            return clusters ? ConditionOutcome.noMatch("rigplane.proxmox.clusters.* is set")
+                    : ConditionOutcome.match("no Proxmox cluster is configured: demo mode");
         }
     }
 }

@@ -22,6 +22,12 @@ class SimulatorConfigurationTest {
             assertThat(running.fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
             assertThat(running.token()).isEqualTo(SimulatorSettings.DEMO_TOKEN);
             assertThat(running.toString()).doesNotContain("00000000-0000");
+            // the Proxmox client finds the demo simulator as cluster "default"
+            io.rigplane.proxmox.ClusterConnection connection = context.getBean(io.rigplane.proxmox.ClusterConnection.class);
+            assertThat(connection.id()).isEqualTo("default");
+            assertThat(connection.url()).isEqualTo(running.url());
+            assertThat(connection.fingerprint()).isEqualTo(running.fingerprint());
+            assertThat(connection.tokenId()).isEqualTo("root@pam!rigplane");
             started[0] = context.getBean(ProxmoxSimulator.class);
             PveTestClient api = PveTestClient.forSimulator(started[0]);
             assertThat(api.get("/nodes").dataList()).hasSize(2);
@@ -34,6 +40,8 @@ class SimulatorConfigurationTest {
     @Test
     void staysOffWhenARealProxmoxIsConfiguredOrWhenDisabled() {
         runner.withPropertyValues("rigplane.proxmox.url=https://pve.example:8006")
+                .run(context -> assertThat(context).doesNotHaveBean(ProxmoxSimulator.class));
+        runner.withPropertyValues("rigplane.proxmox.clusters.lab.url=https://lab.example:8006")
                 .run(context -> assertThat(context).doesNotHaveBean(ProxmoxSimulator.class));
         runner.withPropertyValues("rigplane.simulator.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ProxmoxSimulator.class));

@@ -1,0 +1,57 @@
+package io.rigplane.proxmox;
+
+import io.rigplane.simulator.ProxmoxSimulator;
+import io.rigplane.simulator.SimulatorSettings;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/** A real simulator over HTTPS per test class, reset before each test, and a client pinned to it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ProxmoxTestBase {
+
+    // guests bind 127.<octet>.x.y: keep clear of the simulator's own tests (10 and up)
+    private static final AtomicInteger OCTET = new AtomicInteger(200);
+
+    static final String NODE = "srv02";
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    ProxmoxSimulator sim;
+    ProxmoxClient client;
+
+    SimulatorSettings settings() {
+        return SimulatorSettings.forTests().withAuthFailureDelay(Duration.ofMillis(20));
+    }
+
+    /** Fast retries so fault tests stay quick; the bounds are the production ones. */
+    ClientSettings clientSettings() {
+        return ClientSettings.defaults().withRetries(5, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10));
+    }
+
+    @BeforeAll
+    void startSimulator() {
+        sim = ProxmoxSimulator.start(settings().withLoopbackOctet(OCTET.getAndIncrement()));
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        sim.reset();
+        client = new ProxmoxClient(connection(sim.fingerprint(), null), clientSettings());
+    }
+
+    @AfterAll
+    void stopSimulator() {
+        sim.close();
+    }
+
+    ClusterConnection connection(String fingerprint, String caBundle) {
+        return ClusterConnection.of("test", sim.url(), sim.settings().token(), fingerprint, caBundle);
+    }
+
+    String secret() {
+        return sim.settings().tokenSecret();
+    }
+}
