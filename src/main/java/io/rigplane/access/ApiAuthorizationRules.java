@@ -19,6 +19,8 @@ final class ApiAuthorizationRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/operations", "/api/v1/operations/**")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority(),
                         Scope.POWER.authority(), Scope.SNAPSHOTS.authority(), Scope.SESSIONS.authority())
+                .requestMatchers(HttpMethod.GET, "/api/v1/drift", "/api/v1/vms")
+                .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority())
                 .requestMatchers(HttpMethod.GET, "/api/v1/profiles", "/api/v1/profiles/**")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority())
                 .requestMatchers("/api/v1/profiles", "/api/v1/profiles/**")

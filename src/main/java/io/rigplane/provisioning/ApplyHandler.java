@@ -77,11 +77,11 @@ class ApplyHandler implements OperationHandler {
         Plan after = plans.plan(catalog.get(context.target()));
         boolean pending = !after.pendingOnVm().isEmpty();
         if (pending && "true".equals(context.params().get(REBOOT)) && after.running()) {
-            context.step("reboot to apply pending changes", () -> {
+            context.step("reboot to apply pending changes", () -> LockRetry.run(() -> {
                 Upid upid = client.reboot(vm.node(), vm.vmid());
                 context.upid(upid.value());
                 return client.await(upid, CREATE_TIMEOUT).exitStatus();
-            });
+            }));
             after = plans.plan(catalog.get(context.target()));
             pending = !after.pendingOnVm().isEmpty();
         }
@@ -114,9 +114,11 @@ class ApplyHandler implements OperationHandler {
         plans.plan(reserved).changes().forEach(change -> config.put(change.key(), change.send()));
         context.step("create VM " + vmid + " on " + node, () -> {
             try {
-                Upid upid = client.createVm(node, vmid, config);
-                context.upid(upid.value());
-                return client.await(upid, CREATE_TIMEOUT).exitStatus();
+                return LockRetry.run(() -> {
+                    Upid upid = client.createVm(node, vmid, config);
+                    context.upid(upid.value());
+                    return client.await(upid, CREATE_TIMEOUT).exitStatus();
+                });
             } catch (ProxmoxException e) {
                 // an earlier attempt may have created it before its answer was lost
                 if (vms.locate(catalog.get(reserved.spec().name())).isPresent()) {
@@ -154,21 +156,21 @@ class ApplyHandler implements OperationHandler {
         }
         if (!set.isEmpty() || !delete.isEmpty()) {
             String digest = client.config(vm.node(), vm.vmid()).digest();
-            context.step(describe(set, delete, round), () -> {
+            context.step(describe(set, delete, round), () -> LockRetry.run(() -> {
                 Upid upid = client.updateConfig(vm.node(), vm.vmid(), set, delete, digest);
                 context.upid(upid.value());
                 return client.await(upid, TASK_TIMEOUT).exitStatus();
-            });
+            }));
         }
         for (Change resize : resizes) {
-            context.step("grow " + resize.key() + " to " + resize.send(), () -> {
+            context.step("grow " + resize.key() + " to " + resize.send(), () -> LockRetry.run(() -> {
                 Optional<Upid> upid = client.resize(vm.node(), vm.vmid(), resize.key(), resize.send());
                 if (upid.isPresent()) {
                     context.upid(upid.get().value());
                     return client.await(upid.get(), TASK_TIMEOUT).exitStatus();
                 }
                 return "OK";
-            });
+            }));
         }
         return set.size() + delete.size() + resizes.size();
     }
