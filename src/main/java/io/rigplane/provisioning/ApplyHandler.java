@@ -97,12 +97,12 @@ class ApplyHandler implements OperationHandler {
                 return vms.locate(catalog.get(name))
                         .orElseThrow(() -> new IllegalStateException("VM " + vmid + " was created but is not listed"));
             } catch (ProxmoxException e) {
-                // another create took the free VMID between our reservation and our create
+                // not created: give the VMID back, so that the profile is never bound to another's VM
+                catalog.bindVm(name, null);
                 boolean taken = String.valueOf(e.getMessage()).contains("already exists");
                 if (!taken || profile.spec().vmid() != null || attempt == 3) {
                     throw e;
                 }
-                catalog.bindVm(name, null);
             }
         }
     }
@@ -121,7 +121,7 @@ class ApplyHandler implements OperationHandler {
                 });
             } catch (ProxmoxException e) {
                 // an earlier attempt may have created it before its answer was lost
-                if (vms.locate(catalog.get(reserved.spec().name())).isPresent()) {
+                if (vms.findTagged(catalog.get(reserved.spec().name())).isPresent()) {
                     return "created by an earlier attempt";
                 }
                 throw e;
@@ -129,13 +129,17 @@ class ApplyHandler implements OperationHandler {
         });
     }
 
-    /** The profile's VMID, the one an earlier attempt reserved, or the cluster's next free one. */
+    /** The profile's VMID, the one an earlier attempt reserved if still free, or the next free one. */
     private Integer reserve(ProfileView profile, ProxmoxClient client) {
-        Integer vmid = profile.boundVmid() != null ? profile.boundVmid() : profile.spec().vmid();
+        Integer vmid = profile.spec().vmid();
+        if (vmid != null && !client.vmidFree(vmid)) {
+            throw new VmidTakenException(vmid);
+        }
+        if (vmid == null && profile.boundVmid() != null && client.vmidFree(profile.boundVmid())) {
+            vmid = profile.boundVmid();
+        }
         if (vmid == null) {
             vmid = client.nextVmid();
-        } else if (!client.vmidFree(vmid)) {
-            throw new VmidTakenException(vmid);
         }
         catalog.bindVm(profile.spec().name(), vmid);
         return vmid;

@@ -33,23 +33,30 @@ class ProfileVms {
     }
 
     /**
-     * The profile's VM: the one it is bound to, wherever it moved, or one that carries its identity
-     * tag (a create that finished after its operation was interrupted).
+     * The profile's VM: the one that carries its identity tag, wherever it moved. Rigplane never
+     * touches a VM without that tag; a bound VM that lost it is reported, not taken over.
      */
     Optional<VmLocation> locate(ProfileView profile) {
         List<ClusterVm> vms = client(profile).vms();
-        Integer bound = profile.boundVmid();
-        if (bound != null) {
-            Optional<ClusterVm> found = vms.stream().filter(vm -> vm.vmid() == bound).findFirst();
-            if (found.isPresent()) {
-                return found.map(vm -> new VmLocation(vm.node(), vm.vmid()));
+        Optional<ClusterVm> tagged = vms.stream().filter(vm -> vm.tags().contains(profile.identityTag())).findFirst();
+        if (tagged.isPresent()) {
+            ClusterVm vm = tagged.get();
+            if (!Integer.valueOf(vm.vmid()).equals(profile.boundVmid())) {
+                catalog.bindVm(profile.spec().name(), vm.vmid());
             }
+            return Optional.of(new VmLocation(vm.node(), vm.vmid()));
         }
-        return vms.stream().filter(vm -> vm.tags().contains(profile.identityTag())).findFirst()
-                .map(vm -> {
-                    catalog.bindVm(profile.spec().name(), vm.vmid());
-                    return new VmLocation(vm.node(), vm.vmid());
-                });
+        Integer bound = profile.boundVmid();
+        if (bound != null && vms.stream().anyMatch(vm -> vm.vmid() == bound)) {
+            throw new VmIdentityLostException(profile.spec().name(), bound, profile.identityTag());
+        }
+        return Optional.empty();
+    }
+
+    /** Like {@link #locate}, but only by the identity tag: for a create that may have happened. */
+    Optional<VmLocation> findTagged(ProfileView profile) {
+        return client(profile).vms().stream().filter(vm -> vm.tags().contains(profile.identityTag())).findFirst()
+                .map(vm -> new VmLocation(vm.node(), vm.vmid()));
     }
 
     Observed observe(ProfileView profile, VmLocation vm) {
