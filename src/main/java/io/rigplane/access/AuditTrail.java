@@ -47,6 +47,21 @@ public class AuditTrail {
         return events.findTop100ByTargetOrderByOccurredAtDesc(target).stream().map(AuditEvent::toRecord).toList();
     }
 
+    /** A page of the log, newest first. */
+    @Transactional(readOnly = true)
+    AuditPage search(AuditQuery query, int page, int size) {
+        org.springframework.data.domain.Page<AuditEvent> found = events.findAll(query.toSpecification(),
+                org.springframework.data.domain.PageRequest.of(page, size,
+                        org.springframework.data.domain.Sort.by("occurredAt").descending().and(
+                                org.springframework.data.domain.Sort.by("id").descending())));
+        return new AuditPage(found.map(AuditEvent::toRecord).getContent(), page, size, found.getTotalElements());
+    }
+
+    @Transactional
+    int purgeOlderThan(java.time.Instant cutoff) {
+        return events.deleteOlderThan(cutoff);
+    }
+
     private static @Nullable String sourceAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
