@@ -1,6 +1,5 @@
 package io.rigplane.access;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -23,10 +22,10 @@ class Callers {
             return token.caller();
         }
         if (authentication == null || !authentication.isAuthenticated()) {
-            throw new AccessDeniedException("Not signed in");
+            throw new AccessProblems.NotAllowed("Not signed in");
         }
         UserAccount user = users.findByUsername(authentication.getName())
-                .orElseThrow(() -> new AccessDeniedException("The signed-in user no longer exists"));
+                .orElseThrow(() -> new AccessProblems.NotAllowed("The signed-in user no longer exists"));
         return new Caller(user.username(), user.role(), user.role().scopes(), null);
     }
 }

@@ -61,6 +61,8 @@ class SecretsStaySecretTest {
                 assertThat(reply.body()).doesNotContain(secret);
             }
         }
+        assertThat(replies.get(replies.size() - 1).body()).as("no token-shaped example in the OpenAPI description")
+                .doesNotContainPattern("rgp_[A-Za-z0-9_-]{8,}");
         String audit = String.join("\n", jdbc.queryForList(
                 "select concat_ws(' ', actor_name, action, target, detail) from audit_event", String.class));
         String logs = output.getAll();
