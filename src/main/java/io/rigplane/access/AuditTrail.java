@@ -2,8 +2,12 @@ package io.rigplane.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,15 +54,13 @@ public class AuditTrail {
     /** A page of the log, newest first. */
     @Transactional(readOnly = true)
     AuditPage search(AuditQuery query, int page, int size) {
-        org.springframework.data.domain.Page<AuditEvent> found = events.findAll(query.toSpecification(),
-                org.springframework.data.domain.PageRequest.of(page, size,
-                        org.springframework.data.domain.Sort.by("occurredAt").descending().and(
-                                org.springframework.data.domain.Sort.by("id").descending())));
+        Page<AuditEvent> found = events.findAll(query.toSpecification(),
+                PageRequest.of(page, size, Sort.by("occurredAt").descending().and(Sort.by("id").descending())));
         return new AuditPage(found.map(AuditEvent::toRecord).getContent(), page, size, found.getTotalElements());
     }
 
     @Transactional
-    int purgeOlderThan(java.time.Instant cutoff) {
+    int purgeOlderThan(Instant cutoff) {
         return events.deleteOlderThan(cutoff);
     }
 

@@ -21,6 +21,9 @@ class DashboardSecurityTest {
     @Autowired
     AccessFixtures fixtures;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     RawHttp http;
 
     @BeforeEach
@@ -118,6 +121,28 @@ class DashboardSecurityTest {
         io.rigplane.support.Api.at(port).put("/api/v1/users/" + admin + "/role", "{\"role\":\"viewer\"}");
 
         assertThat(http.send("GET", "/users", Map.of("Cookie", session), null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void everyoneChangesTheirOwnPasswordOnTheAccountPageAndSignInsAreAudited() {
+        String viewer = fixtures.user("dash-pw", Role.VIEWER);
+        String session = session(viewer, AccessFixtures.PASSWORD);
+        String csrf = RawHttp.csrf(http.send("GET", "/account", Map.of("Cookie", session), null).body());
+        Map<String, String> post = Map.of("Cookie", session, "Content-Type", FORM);
+
+        http.send("POST", "/account/password", post, "currentPassword=wrong-password-here&newPassword="
+                + "the%20new%20password&confirmPassword=the%20new%20password&_csrf=" + csrf);
+        assertThat(http.send("GET", "/account", Map.of("Cookie", session), null).body()).contains("is not right");
+        http.send("POST", "/account/password", post, "currentPassword=" + AccessFixtures.PASSWORD.replace(" ", "%20")
+                + "&newPassword=the%20new%20password&confirmPassword=the%20new%20password&_csrf=" + csrf);
+
+        assertThat(http.signIn(viewer, AccessFixtures.PASSWORD.replace(" ", "%20")).header("Location"))
+                .endsWith("/login?error");
+        assertThat(http.signIn(viewer, "the%20new%20password").header("Location")).doesNotContain("error");
+        assertThat(jdbc.queryForList("select outcome || ' ' || source_address from audit_event "
+                + "where action = 'login' and actor_name = ? order by id", String.class, viewer))
+                .containsExactly("SUCCESS 127.0.0.30", "FAILURE 127.0.0.30", "SUCCESS 127.0.0.30");
+        fixtures.forgetFailures();
     }
 
     private String session(String username, String password) {
