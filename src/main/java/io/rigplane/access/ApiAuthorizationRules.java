@@ -1,5 +1,6 @@
 package io.rigplane.access;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
@@ -13,7 +14,12 @@ final class ApiAuthorizationRules {
     }
 
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/v1/profiles", "/api/v1/profiles/**")
+        // the request that started a stream was authorized; its async dispatches carry no token
+        rules.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/operations", "/api/v1/operations/**")
+                .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority(),
+                        Scope.POWER.authority(), Scope.SNAPSHOTS.authority(), Scope.SESSIONS.authority())
+                .requestMatchers(HttpMethod.GET, "/api/v1/profiles", "/api/v1/profiles/**")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority())
                 .requestMatchers("/api/v1/profiles", "/api/v1/profiles/**")
                 .hasAuthority(Scope.PROFILES_WRITE.authority())

@@ -29,6 +29,10 @@ final class ConfigBuilder {
         createValuesForVolumes = true;
     }
 
+    java.util.Set<String> keys() {
+        return entries.keySet();
+    }
+
     List<ConfigEntry> build() {
         List<ConfigEntry> built = new ArrayList<>();
         for (ConfigEntry entry : entries.values()) {

@@ -43,6 +43,8 @@ class Profile {
     @Column(nullable = false)
     private String node;
 
+    private @Nullable String cluster;
+
     private @Nullable Integer vmid;
 
     @Column(nullable = false)
@@ -107,6 +109,7 @@ class Profile {
     void apply(ProfileSpec spec, Instant now) {
         this.description = spec.description();
         this.node = spec.node();
+        this.cluster = spec.cluster();
         this.vmid = spec.vmid();
         this.platform = spec.platform();
         this.cores = spec.cores();
@@ -127,7 +130,7 @@ class Profile {
     ProfileSpec toSpec() {
         return new ProfileSpec(name, description, node, vmid, platform, cores, memoryMiB,
                 disks.stream().map(StoredDisk::toDisk).toList(), gpu, new Network(bridge, mac, vlanTag),
-                List.copyOf(new TreeSet<>(tags)), new TreeMap<>(settings));
+                List.copyOf(new TreeSet<>(tags)), new TreeMap<>(settings), cluster);
     }
 
     ProfileView toView() {

@@ -109,18 +109,24 @@ class ProfilePage {
         List<Integer> diskRows = new ArrayList<>();
         ProfileSpec spec = form.toSpec(parseErrors::add, diskRows);
         parseErrors.forEach(error -> reject(result, error.field(), error.message()));
-        if (parseErrors.isEmpty()) {
-            try {
-                ProfileView saved = action.apply(spec);
-                redirect.addFlashAttribute("message", "Saved profile " + saved.spec().name() + ".");
-                return "redirect:/profiles/" + saved.spec().name();
-            } catch (InvalidRequestException e) {
-                e.errors().forEach(error -> reject(result, formField(error.field(), diskRows), error.message()));
-            } catch (ProfileConflictException e) {
-                reject(result, e.field(), e.getMessage());
-            } catch (PreconditionFailedException e) {
-                result.reject("changed", "Someone else changed this profile meanwhile; reload it and edit again.");
-            }
+        // show every broken rule at once; a field that did not parse has its error already
+        catalog.check(spec).stream()
+                .map(error -> new FieldError(formField(error.field(), diskRows), error.message()))
+                .filter(error -> !result.hasFieldErrors(error.field()))
+                .forEach(error -> reject(result, error.field(), error.message()));
+        if (result.hasErrors()) {
+            return "profile/form";
+        }
+        try {
+            ProfileView saved = action.apply(spec);
+            redirect.addFlashAttribute("message", "Saved profile " + saved.spec().name() + ".");
+            return "redirect:/profiles/" + saved.spec().name();
+        } catch (InvalidRequestException e) {
+            e.errors().forEach(error -> reject(result, formField(error.field(), diskRows), error.message()));
+        } catch (ProfileConflictException e) {
+            reject(result, e.field(), e.getMessage());
+        } catch (PreconditionFailedException e) {
+            result.reject("changed", "Someone else changed this profile meanwhile; reload it and edit again.");
         }
         return "profile/form";
     }

@@ -35,7 +35,23 @@ public record ProfileSpec(
         @Size(max = 32) @Nullable List<@NotNull @Size(max = 64)
                 @Pattern(regexp = ProxmoxIds.TAG, message = "must be a Proxmox tag: letters, digits, _ + . -") String> tags,
         @Schema(example = "{\"sockets\": \"1\"}", description = "platform defaults the platform lets you override")
-        @Size(max = 32) @Nullable Map<@NotNull String, @NotNull @Size(max = 255) String> settings) {
+        @Size(max = 32) @Nullable Map<@NotNull String, @NotNull @Size(max = 255) String> settings,
+        @Schema(example = "default", description = "the Proxmox cluster; may be left out when only one is configured")
+        @Pattern(regexp = ProxmoxIds.CONFIG_ID, message = "must be a cluster id (a letter, then letters, digits, - or _)")
+        @Nullable String cluster) {
+
+    /** A profile on the only configured cluster. */
+    public ProfileSpec(String name, @Nullable String description, String node, @Nullable Integer vmid,
+            String platform, Integer cores, Integer memoryMiB, List<Disk> disks, @Nullable String gpu,
+            @Nullable Network network, @Nullable List<String> tags, @Nullable Map<String, String> settings) {
+        this(name, description, node, vmid, platform, cores, memoryMiB, disks, gpu, network, tags, settings, null);
+    }
+
+    /** The same profile with another VMID, as provisioning fixes it. */
+    public ProfileSpec withVmid(@Nullable Integer newVmid) {
+        return new ProfileSpec(name, description, node, newVmid, platform, cores, memoryMiB, disks, gpu, network,
+                tags, settings, cluster);
+    }
 
     public ProfileSpec {
         description = description == null ? "" : description;

@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A profile rendered to the key/value map Proxmox stores, each value with its layer; sorted by key. */
-public record RenderedConfig(String profile, String platform, List<ConfigEntry> entries) {
+/**
+ * A profile rendered to the key/value map Proxmox stores, each value with its layer; sorted by key.
+ * {@code managedKeys} are the keys the platform manages even where it renders none (overridable
+ * settings, the GPU slot): a VM that has them without the profile asking is drift. Other keys of a
+ * VM (a CD drive, a USB device) are left alone.
+ */
+public record RenderedConfig(String profile, String platform, List<ConfigEntry> entries, List<String> managedKeys) {
 
     public Optional<ConfigEntry> entry(String key) {
         return entries.stream().filter(entry -> entry.key().equals(key)).findFirst();

@@ -142,7 +142,14 @@ class Windows11Gaming implements Platform {
         }
         renderDisks(spec, config);
         spec.settings().forEach(config::profile);
-        return new RenderedConfig(spec.name(), ID, config.build());
+        return new RenderedConfig(spec.name(), ID, config.build(), managedKeys(config));
+    }
+
+    private static List<String> managedKeys(ConfigBuilder config) {
+        Set<String> keys = new TreeSet<>(OVERRIDABLE.keySet());
+        keys.add("hostpci0");
+        keys.addAll(config.keys());
+        return List.copyOf(keys);
     }
 
     private static void renderTags(ProfileSpec spec, ConfigBuilder config) {

@@ -4,8 +4,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Turns on {@code @Scheduled} for light housekeeping (purges). Jobs that do real work on VMs
- * run as operations on Quartz instead, where a crashed replica's work is recovered.
+ * Turns on Spring's @Scheduled for housekeeping that is idempotent on every replica; work that
+ * must run once across replicas goes through Quartz instead.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

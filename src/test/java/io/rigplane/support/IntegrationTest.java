@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The whole service on a random port, on a fresh real PostgreSQL database. */
@@ -12,8 +13,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rigplane.admin.token=" + IntegrationTest.ADMIN_TOKEN,
-        "rigplane.admin.password=" + IntegrationTest.ADMIN_PASSWORD})
+        "rigplane.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+        "rigplane.simulator.port=0"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(TestOperationHandlers.class)
 public @interface IntegrationTest {
 
     String ADMIN_TOKEN = "rgp_test-admin-token-0123456789abcdefghijklmnop";

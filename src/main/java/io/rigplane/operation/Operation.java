@@ -1,0 +1,32 @@
+package io.rigplane.operation;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An operation as it stands: what, on which target, by whom, its steps and how it ended. */
+public record Operation(
+        UUID id,
+        @Schema(example = "apply") String kind,
+        @Schema(example = "gaming-pc") String target,
+        Map<String, String> params,
+        OperationState state,
+        @Schema(example = "USER") String actorType,
+        @Schema(example = "admin") String actor,
+        @Nullable String summary,
+        @Nullable String error,
+        int attempts,
+        List<OperationStep> steps,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        long version) {
+
+    /** The Proxmox task ids of every step, in order. */
+    public List<String> upids() {
+        return steps.stream().map(OperationStep::upid).filter(java.util.Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,81 @@
+package io.rigplane.operation;
+
+import io.rigplane.system.ProblemException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Runs an operation with its handler, beating a heartbeat so that a dead replica is noticed. */
+@Component
+class OperationRunner {
+
+    static final long HEARTBEAT_SECONDS = 10;
+    private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
+
+    private final OperationStore store;
+    private final Map<String, OperationHandler> handlers;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "operation-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    OperationRunner(OperationStore store, List<OperationHandler> handlers, Clock clock,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.handlers = handlers.stream().collect(Collectors.toMap(OperationHandler::kind, Function.identity()));
+        this.clock = clock;
+        this.events = events;
+    }
+
+    void run(UUID id, boolean recovering) {
+        Operation operation = store.find(id).orElse(null);
+        if (operation == null || operation.state().finished() || !store.markRunning(id, clock.instant())) {
+            return;
+        }
+        OperationHandler handler = handlers.get(operation.kind());
+        if (handler == null) {
+            finish(operation, OperationState.FAILED, null, "No handler for operations of kind " + operation.kind());
+            return;
+        }
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> store.heartbeat(id, clock.instant()),
+                HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        try {
+            String summary = handler.execute(new StoredOperationContext(operation, recovering, store, clock));
+            finish(operation, OperationState.SUCCEEDED, summary, null);
+        } catch (Exception e) {
+            log.info("Operation {} ({} on {}) failed: {}", id, operation.kind(), operation.target(), e.toString());
+            log.debug("Operation {} failure", id, e);
+            finish(operation, OperationState.FAILED, null, reason(e));
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void finish(Operation operation, OperationState state, @Nullable String summary, @Nullable String error) {
+        store.finish(operation.id(), state, summary, error, clock.instant());
+        events.publishEvent(new OperationFinished(operation.id(), operation.kind(), operation.target(), state));
+    }
+
+    /** Errors Rigplane understands carry a message for people; others are named, not dumped. */
+    static String reason(Exception e) {
+        if (e instanceof ProblemException || e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        return "Unexpected " + e.getClass().getSimpleName();
+    }
+}

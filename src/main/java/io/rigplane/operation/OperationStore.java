@@ -1,0 +1,172 @@
+package io.rigplane.operation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Operations and their steps in PostgreSQL; every write bumps the version that watchers poll. */
+@Repository
+class OperationStore {
+
+    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    OperationStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(UUID id, OperationRequest request, Instant now) {
+        jdbc.sql("""
+                insert into operation (id, kind, target, params, state, actor_type, actor_name, idempotency_key,
+                                       created_at, updated_at)
+                values (:id, :kind, :target, :params, 'QUEUED', :actorType, :actorName, :key, :now, :now)""")
+                .param("id", id).param("kind", request.kind()).param("target", request.target())
+                .param("params", json.writeValueAsString(request.params()))
+                .param("actorType", request.actor().type().name()).param("actorName", request.actor().name())
+                .param("key", request.idempotencyKey()).param("now", timestamp(now))
+                .update();
+    }
+
+    Optional<Operation> find(UUID id) {
+        return jdbc.sql("select * from operation where id = :id").param("id", id)
+                .query((rs, row) -> new Operation(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getString("target"), json.readValue(rs.getString("params"), PARAMS),
+                        OperationState.valueOf(rs.getString("state")), rs.getString("actor_type"),
+                        rs.getString("actor_name"), rs.getString("summary"), rs.getString("error"),
+                        rs.getInt("attempts"), steps(id), instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
+                        rs.getLong("version")))
+                .optional();
+    }
+
+    Optional<Long> version(UUID id) {
+        return jdbc.sql("select version from operation where id = :id").param("id", id).query(Long.class).optional();
+    }
+
+    Optional<UUID> activeFor(String target) {
+        return jdbc.sql("select id from operation where target = :target and state in ('QUEUED', 'RUNNING')")
+                .param("target", target).query(UUID.class).optional();
+    }
+
+    Optional<UUID> byIdempotencyKey(String actor, String key) {
+        return jdbc.sql("select id from operation where actor_name = :actor and idempotency_key = :key")
+                .param("actor", actor).param("key", key).query(UUID.class).optional();
+    }
+
+    /** Idempotency keys are honoured for a day; after that the same key starts a new operation. */
+    void forgetIdempotencyKeysBefore(Instant cutoff) {
+        jdbc.sql("update operation set idempotency_key = null where idempotency_key is not null and created_at < :cutoff")
+                .param("cutoff", timestamp(cutoff)).update();
+    }
+
+    List<UUID> page(@Nullable String target, @Nullable OperationState state, int limit, int offset) {
+        return jdbc.sql("""
+                select id from operation
+                where (cast(:target as varchar) is null or target = :target)
+                  and (cast(:state as varchar) is null or state = :state)
+                order by created_at desc limit :limit offset :offset""")
+                .param("target", target).param("state", state == null ? null : state.name())
+                .param("limit", limit).param("offset", offset)
+                .query(UUID.class).list();
+    }
+
+    long count(@Nullable String target, @Nullable OperationState state) {
+        return jdbc.sql("""
+                select count(*) from operation
+                where (cast(:target as varchar) is null or target = :target)
+                  and (cast(:state as varchar) is null or state = :state)""")
+                .param("target", target).param("state", state == null ? null : state.name())
+                .query(Long.class).single();
+    }
+
+    /** Marks the operation running; false when it has finished already (a duplicate fire). */
+    boolean markRunning(UUID id, Instant now) {
+        return jdbc.sql("""
+                update operation set state = 'RUNNING', attempts = attempts + 1,
+                       started_at = coalesce(started_at, :now), heartbeat_at = :now, updated_at = :now,
+                       version = version + 1
+                where id = :id and state in ('QUEUED', 'RUNNING')""")
+                .param("id", id).param("now", timestamp(now)).update() == 1;
+    }
+
+    void heartbeat(UUID id, Instant now) {
+        jdbc.sql("update operation set heartbeat_at = :now where id = :id and state = 'RUNNING'")
+                .param("id", id).param("now", timestamp(now)).update();
+    }
+
+    void finish(UUID id, OperationState state, @Nullable String summary, @Nullable String error, Instant now) {
+        jdbc.sql("""
+                update operation set state = :state, summary = :summary, error = :error, finished_at = :now,
+                       updated_at = :now, version = version + 1
+                where id = :id and state in ('QUEUED', 'RUNNING')""")
+                .param("id", id).param("state", state.name()).param("summary", summary).param("error", error)
+                .param("now", timestamp(now)).update();
+    }
+
+    int startStep(UUID id, String name, Instant now) {
+        int position = jdbc.sql("select coalesce(max(position), -1) + 1 from operation_step where operation_id = :id")
+                .param("id", id).query(Integer.class).single();
+        jdbc.sql("""
+                insert into operation_step (operation_id, position, name, state, started_at)
+                values (:id, :position, :name, 'RUNNING', :now)""")
+                .param("id", id).param("position", position).param("name", name).param("now", timestamp(now))
+                .update();
+        touch(id, now);
+        return position;
+    }
+
+    void finishStep(UUID id, int position, StepState state, @Nullable String message, Instant now) {
+        jdbc.sql("""
+                update operation_step set state = :state, message = :message, finished_at = :now
+                where operation_id = :id and position = :position""")
+                .param("id", id).param("position", position).param("state", state.name())
+                .param("message", message).param("now", timestamp(now)).update();
+        touch(id, now);
+    }
+
+    void stepUpid(UUID id, int position, String upid, Instant now) {
+        jdbc.sql("update operation_step set upid = :upid where operation_id = :id and position = :position")
+                .param("id", id).param("position", position).param("upid", upid).update();
+        touch(id, now);
+    }
+
+    /** Operations that claim to run but whose replica stopped beating before the cutoff. */
+    List<UUID> silentSince(Instant cutoff) {
+        return jdbc.sql("""
+                select id from operation
+                where (state = 'RUNNING' and heartbeat_at < :cutoff) or (state = 'QUEUED' and created_at < :cutoff)""")
+                .param("cutoff", timestamp(cutoff)).query(UUID.class).list();
+    }
+
+    private void touch(UUID id, Instant now) {
+        jdbc.sql("update operation set version = version + 1, updated_at = :now, heartbeat_at = :now where id = :id")
+                .param("id", id).param("now", timestamp(now)).update();
+    }
+
+    private List<OperationStep> steps(UUID id) {
+        return jdbc.sql("select * from operation_step where operation_id = :id order by position").param("id", id)
+                .query((rs, row) -> new OperationStep(rs.getInt("position"), rs.getString("name"),
+                        StepState.valueOf(rs.getString("state")), rs.getString("upid"), rs.getString("message"),
+                        instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at"))))
+                .list();
+    }
+
+    private static java.sql.Timestamp timestamp(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+
+    private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

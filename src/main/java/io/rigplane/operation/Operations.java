@@ -1,0 +1,118 @@
+package io.rigplane.operation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Submits and reads operations. A submitted operation is a row and a Quartz job written in one
+ * transaction, so no operation exists without the work that carries it out.
+ */
+@Service
+public class Operations {
+
+    static final String JOB_GROUP = "operations";
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+    private final OperationStore store;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    Operations(OperationStore store, Scheduler scheduler, Clock clock, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Queues an operation, or returns the one submitted earlier with the same Idempotency-Key.
+     * Refuses while another operation on the same target is active.
+     */
+    public Operation submit(OperationRequest request) {
+        Optional<Operation> repeated = transaction.execute(status -> sameRequestAgain(request));
+        if (repeated.isPresent()) {
+            return repeated.get();
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            transaction.executeWithoutResult(status -> {
+                store.activeFor(request.target()).ifPresent(active -> {
+                    throw new OperationConflictException(request.target(), active);
+                });
+                store.insert(id, request, clock.instant());
+                schedule(id);
+            });
+        } catch (DataIntegrityViolationException race) {
+            // another request for the same target or key won between our check and our insert
+            Optional<Operation> winner = transaction.execute(status -> sameRequestAgain(request));
+            if (winner.isPresent()) {
+                return winner.get();
+            }
+            throw new OperationConflictException(request.target(),
+                    store.activeFor(request.target()).orElseThrow(() -> race));
+        }
+        return get(id);
+    }
+
+    public Operation get(UUID id) {
+        return store.find(id).orElseThrow(() -> new OperationNotFoundException(id));
+    }
+
+    public Optional<UUID> activeFor(String target) {
+        return store.activeFor(target);
+    }
+
+    public OperationPage list(@Nullable String target, @Nullable OperationState state, int page, int size) {
+        List<Operation> items = store.page(target, state, size, page * size).stream()
+                .map(store::find).flatMap(Optional::stream).toList();
+        return new OperationPage(items, page, size, store.count(target, state));
+    }
+
+    private Optional<Operation> sameRequestAgain(OperationRequest request) {
+        String key = request.idempotencyKey();
+        if (key == null) {
+            return Optional.empty();
+        }
+        store.forgetIdempotencyKeysBefore(clock.instant().minus(IDEMPOTENCY_WINDOW));
+        return store.byIdempotencyKey(request.actor().name(), key).flatMap(store::find).map(existing -> {
+            if (!existing.kind().equals(request.kind()) || !existing.target().equals(request.target())
+                    || !existing.params().equals(request.params())) {
+                throw new IdempotencyKeyReusedException(key);
+            }
+            return existing;
+        });
+    }
+
+    private void schedule(UUID id) {
+        JobDetail job = JobBuilder.newJob(OperationJob.class)
+                .withIdentity(id.toString(), JOB_GROUP)
+                .usingJobData(OperationJob.OPERATION_ID, id.toString())
+                .requestRecovery(true)
+                .build();
+        Trigger now = TriggerBuilder.newTrigger().withIdentity(id.toString(), JOB_GROUP).startNow().build();
+        try {
+            scheduler.scheduleJob(job, now);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not queue operation " + id, e);
+        }
+    }
+
+    /** One page of operations, newest first. */
+    public record OperationPage(List<Operation> items, int page, int size, long totalItems) {
+    }
+}

@@ -1,0 +1,74 @@
+package io.rigplane.operation;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The context a handler runs in; each step and task id is written as it happens. */
+class StoredOperationContext implements OperationContext {
+
+    private final Operation operation;
+    private final boolean recovering;
+    private final OperationStore store;
+    private final Clock clock;
+    private @Nullable Integer currentStep;
+
+    StoredOperationContext(Operation operation, boolean recovering, OperationStore store, Clock clock) {
+        this.operation = operation;
+        this.recovering = recovering || operation.attempts() > 0;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public UUID id() {
+        return operation.id();
+    }
+
+    @Override
+    public String target() {
+        return operation.target();
+    }
+
+    @Override
+    public Map<String, String> params() {
+        return operation.params();
+    }
+
+    @Override
+    public boolean recovering() {
+        return recovering;
+    }
+
+    @Override
+    public <T> T step(String name, StepWork<T> work) throws Exception {
+        int position = store.startStep(operation.id(), name, clock.instant());
+        Integer outer = currentStep;
+        currentStep = position;
+        try {
+            T result = work.run();
+            store.finishStep(operation.id(), position, StepState.SUCCEEDED,
+                    result == null ? null : result.toString(), clock.instant());
+            return result;
+        } catch (Exception e) {
+            store.finishStep(operation.id(), position, StepState.FAILED, OperationRunner.reason(e), clock.instant());
+            throw e;
+        } finally {
+            currentStep = outer;
+        }
+    }
+
+    @Override
+    public void upid(String upid) {
+        if (currentStep != null) {
+            store.stepUpid(operation.id(), currentStep, upid, clock.instant());
+        }
+    }
+
+    @Override
+    public void skipped(String name, String reason) {
+        int position = store.startStep(operation.id(), name, clock.instant());
+        store.finishStep(operation.id(), position, StepState.SKIPPED, reason, clock.instant());
+    }
+}
