@@ -52,6 +52,11 @@ class AuthorizationMatrixTest {
             POST   /api/v1/tokens                          | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
             DELETE /api/v1/tokens/{id}                     | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
             GET    /api/v1/audit                           | admin                 | admin
+            GET    /api/v1/operations                      | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
+            GET    /api/v1/operations/{id}                 | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
+            GET    /api/v1/operations/{id}/events          | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
+            GET    /api/v1/clusters                        | admin                 | admin
+            GET    /api/v1/clusters/{id}/check             | admin                 | admin
             """;
 
     private static final Map<String, String> PROBE_VALUES = Map.of(
