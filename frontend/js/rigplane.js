@@ -8,4 +8,17 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   });
+  // A deleted user loses their tokens too; ask first.
+  document.querySelectorAll('form.confirm-delete').forEach((form) => {
+    form.addEventListener('submit', (event) => {
+      if (!window.confirm('Delete this user and all of their tokens?')) {
+        event.preventDefault();
+      }
+    });
+  });
+  // Select the new token so it can be copied at once.
+  const token = document.getElementById('new-token');
+  if (token) {
+    token.addEventListener('focus', () => token.select());
+  }
 });

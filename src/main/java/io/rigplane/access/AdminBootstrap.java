@@ -37,6 +37,9 @@ class AdminBootstrap implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        // values from the environment are masked in every log line from now on
+        SecretMask.register(properties.token());
+        SecretMask.register(properties.password());
         UserAccount admin = users.findByUsername(ADMIN).orElseGet(this::createAdmin);
         String configuredToken = properties.token();
         tokens.findByOwnerAndName(admin, TOKEN_NAME).ifPresentOrElse(token -> {
@@ -51,7 +54,7 @@ class AdminBootstrap implements ApplicationRunner {
         String password = properties.password();
         if (!StringUtils.hasText(password)) {
             password = TokenSecrets.newPassword();
-            log.warn("Created user '{}' with generated password: {}  (shown once; set RIGPLANE_ADMIN_PASSWORD "
+            log.warn(SecretMask.REVEAL_ONCE, "Created user '{}' with generated password: {}  (shown once; set RIGPLANE_ADMIN_PASSWORD "
                     + "to choose it)", ADMIN, password);
         }
         return users.save(new UserAccount(ADMIN, passwordEncoder.encode(password), Role.ADMIN));
@@ -61,7 +64,7 @@ class AdminBootstrap implements ApplicationRunner {
         String token = configuredToken;
         if (!StringUtils.hasText(token)) {
             token = TokenSecrets.newToken();
-            log.warn("Created admin API token: {}  (shown once; set RIGPLANE_ADMIN_TOKEN to choose it)", token);
+            log.warn(SecretMask.REVEAL_ONCE, "Created admin API token: {}  (shown once; set RIGPLANE_ADMIN_TOKEN to choose it)", token);
         }
         tokens.save(new ApiToken(TOKEN_NAME, TokenSecrets.hash(token), admin, EnumSet.of(Scope.ADMIN), null));
     }

@@ -6,7 +6,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * Which scope each API call needs. Anything not listed needs the admin scope, so a new endpoint
- * is closed until it is given a rule here.
+ * is closed until it is given a rule here. Calls open to every token check ownership themselves.
  */
 final class ApiAuthorizationRules {
 
@@ -25,6 +25,10 @@ final class ApiAuthorizationRules {
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority())
                 .requestMatchers("/api/v1/profiles", "/api/v1/profiles/**")
                 .hasAuthority(Scope.PROFILES_WRITE.authority())
+                // a token's own tokens, and its owner's password with the current one; never more than the token may
+                .requestMatchers("/api/v1/tokens", "/api/v1/tokens/*").authenticated()
+                .requestMatchers(HttpMethod.PUT, "/api/v1/users/*/password").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/users/me").authenticated()
                 .anyRequest().hasAuthority(Scope.ADMIN.authority());
     }
 }

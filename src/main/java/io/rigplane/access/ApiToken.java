@@ -79,6 +79,29 @@ class ApiToken {
         return parsed;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    Instant revokedAt() {
+        return revokedAt;
+    }
+
+    /** Idempotent: revoking twice keeps the first time. */
+    void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
     boolean usableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }

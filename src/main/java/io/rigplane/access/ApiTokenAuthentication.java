@@ -1,22 +1,34 @@
 package io.rigplane.access;
 
-import java.util.Collection;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** An API request authenticated by a bearer token; its authorities are the token's scopes. */
+/**
+ * An API request authenticated by a script token; its authorities are the token's effective
+ * scopes: those it was given, cut down to what its owner's role allows today.
+ */
 class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final Long tokenId;
     private final String tokenName;
     private final String owner;
+    private final Role role;
+    private final Set<Scope> scopes;
+    private final @Nullable Instant expiresAt;
 
-    ApiTokenAuthentication(Long tokenId, String tokenName, String owner,
-            Collection<? extends GrantedAuthority> authorities) {
-        super(authorities);
+    ApiTokenAuthentication(Long tokenId, String tokenName, String owner, Role role, Set<Scope> scopes,
+            @Nullable Instant expiresAt) {
+        super(scopes.stream().map(scope -> new SimpleGrantedAuthority(scope.authority())).collect(Collectors.toList()));
         this.tokenId = tokenId;
         this.tokenName = tokenName;
         this.owner = owner;
+        this.role = role;
+        this.scopes = Set.copyOf(scopes);
+        this.expiresAt = expiresAt;
         setAuthenticated(true);
     }
 
@@ -38,5 +50,9 @@ class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     Long tokenId() {
         return tokenId;
+    }
+
+    Caller caller() {
+        return new Caller(owner, role, scopes, expiresAt);
     }
 }

@@ -3,19 +3,18 @@ package io.rigplane.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Finds the token a bearer secret stands for, if it is known, unrevoked and unexpired. */
+/** Finds the script token a bearer secret stands for, if it is known, unrevoked and unexpired. */
 @Component
-class ApiTokenAuthenticator {
+@Order(100)
+class ApiTokenAuthenticator implements BearerCredentials {
 
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
@@ -27,24 +26,31 @@ class ApiTokenAuthenticator {
         this.clock = clock;
     }
 
+    @Override
     @Transactional(readOnly = true)
-    Optional<ApiTokenAuthentication> authenticate(String secret) {
+    public Optional<ApiTokenAuthentication> authenticate(String secret) {
         return tokens.findByTokenHash(TokenSecrets.hash(secret))
                 .filter(token -> token.usableAt(clock.instant()))
                 .map(token -> new ApiTokenAuthentication(token.id(), token.name(), token.owner().username(),
-                        authorities(token.scopes())));
+                        token.owner().role(), effectiveScopes(token.scopes(), token.owner().role()),
+                        token.expiresAt()));
     }
 
-    void recordUse(ApiTokenAuthentication authentication) {
-        Instant now = clock.instant();
-        tokens.touch(authentication.tokenId(), now, now.minus(LAST_USE_PRECISION));
+    @Override
+    public void recordUse(Authentication authentication) {
+        if (authentication instanceof ApiTokenAuthentication token) {
+            Instant now = clock.instant();
+            tokens.touch(token.tokenId(), now, now.minus(LAST_USE_PRECISION));
+        }
     }
 
-    /** The admin scope stands for every scope, so rules name only the scope they need. */
-    private static List<GrantedAuthority> authorities(Set<Scope> scopes) {
-        Set<Scope> effective = scopes.contains(Scope.ADMIN) ? EnumSet.allOf(Scope.class) : scopes;
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        effective.forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
-        return authorities;
+    /**
+     * The admin scope stands for every scope, so rules name only the scope they need; and the
+     * owner's role caps the result, so demoting a user shrinks every token the user made at once.
+     */
+    static Set<Scope> effectiveScopes(Set<Scope> given, Role ownerRole) {
+        Set<Scope> effective = given.contains(Scope.ADMIN) ? EnumSet.allOf(Scope.class) : EnumSet.copyOf(given);
+        effective.retainAll(ownerRole.scopes());
+        return effective;
     }
 }

@@ -1,6 +1,7 @@
 package io.rigplane.access;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -12,6 +13,10 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
     Optional<ApiToken> findByTokenHash(String tokenHash);
 
     Optional<ApiToken> findByOwnerAndName(UserAccount owner, String name);
+
+    List<ApiToken> findAllByOrderByIdAsc();
+
+    List<ApiToken> findByOwnerUsernameOrderByIdAsc(String username);
 
     /** Records use at most once a minute, so that a busy script does not write on every call. */
     @Transactional

@@ -2,8 +2,12 @@ package io.rigplane.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +49,19 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public List<AuditRecord> latestFor(String target) {
         return events.findTop100ByTargetOrderByOccurredAtDesc(target).stream().map(AuditEvent::toRecord).toList();
+    }
+
+    /** A page of the log, newest first. */
+    @Transactional(readOnly = true)
+    AuditPage search(AuditQuery query, int page, int size) {
+        Page<AuditEvent> found = events.findAll(query.toSpecification(),
+                PageRequest.of(page, size, Sort.by("occurredAt").descending().and(Sort.by("id").descending())));
+        return new AuditPage(found.map(AuditEvent::toRecord).getContent(), page, size, found.getTotalElements());
+    }
+
+    @Transactional
+    int purgeOlderThan(Instant cutoff) {
+        return events.deleteOlderThan(cutoff);
     }
 
     private static @Nullable String sourceAddress() {

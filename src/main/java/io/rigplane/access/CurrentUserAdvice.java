@@ -2,16 +2,32 @@ package io.rigplane.access;
 
 import java.security.Principal;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every dashboard page the signed-in user's name for the header. */
+/**
+ * Gives every dashboard page the signed-in user's name and role, so the layout shows only the
+ * links and buttons that role may use (the security rules decide; this only avoids dead ends).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUserAdvice {
 
     @ModelAttribute("currentUser")
     @Nullable String currentUser(@Nullable Principal principal) {
         return principal == null ? null : principal.getName();
+    }
+
+    @ModelAttribute("currentRole")
+    @Nullable String currentRole(@Nullable Principal principal) {
+        if (principal instanceof Authentication authentication) {
+            for (Role role : Role.values()) {
+                if (authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()))) {
+                    return role.toString();
+                }
+            }
+        }
+        return null;
     }
 }

@@ -39,6 +39,14 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
                 "Your token's scopes do not allow " + request.getMethod() + " " + request.getRequestURI());
     }
 
+    void tooManyFailures(HttpServletResponse response, java.time.Duration retryAfter) throws IOException {
+        TooManyFailuresException tooMany = new TooManyFailuresException(retryAfter);
+        response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+        response.setStatus(tooMany.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), tooMany.toProblem());
+    }
+
     private void write(HttpServletResponse response, HttpStatus status, String kind, String title, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -1,16 +1,17 @@
 package io.rigplane.access;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** What a script token may do; {@code admin} includes every other scope. */
 public enum Scope {
-    PROFILES_READ("profiles:read"),
-    PROFILES_WRITE("profiles:write"),
-    POWER("power"),
-    SNAPSHOTS("snapshots"),
-    SESSIONS("sessions"),
-    ADMIN("admin");
+    @JsonProperty("profiles:read") PROFILES_READ("profiles:read"),
+    @JsonProperty("profiles:write") PROFILES_WRITE("profiles:write"),
+    @JsonProperty("power") POWER("power"),
+    @JsonProperty("snapshots") SNAPSHOTS("snapshots"),
+    @JsonProperty("sessions") SESSIONS("sessions"),
+    @JsonProperty("admin") ADMIN("admin");
 
     private final String value;
 
@@ -25,6 +26,12 @@ public enum Scope {
     /** The authority a request with this scope carries, as checked by the security rules. */
     public String authority() {
         return "SCOPE_" + value;
+    }
+
+    /** The name in JSON and on the dashboard, so error messages list what a client may send. */
+    @Override
+    public String toString() {
+        return value;
     }
 
     public static Optional<Scope> parse(String value) {

@@ -1,5 +1,6 @@
 package io.rigplane.access;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +30,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenAuthenticator authenticator, JsonMapper json)
+    SecurityFilterChain api(HttpSecurity http, List<BearerCredentials> kinds, AuthThrottle throttle, JsonMapper json)
             throws Exception {
         ProblemSecurityResponses responses = new ProblemSecurityResponses(json);
         http.securityMatcher("/api/**", "/actuator/prometheus")
@@ -39,30 +41,29 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiTokenAuthenticationFilter(authenticator, responses),
+                .addFilterBefore(new BearerAuthenticationFilter(kinds, throttle, responses),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(responses)
                         .accessDeniedHandler(responses))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(ApiAuthorizationRules::apply);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
-                        .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
-                        .requestMatchers("/profiles", "/profiles/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+    SecurityFilterChain dashboard(HttpSecurity http, AuthThrottle throttle, AuditTrail audit,
+            UserAccountRepository users) throws Exception {
+        SignInOutcomes outcomes = new SignInOutcomes(throttle, audit, users);
+        http.authorizeHttpRequests(DashboardAuthorizationRules::apply)
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionRoleRefreshFilter(users), AnonymousAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
@@ -70,9 +71,8 @@ class SecurityConfiguration {
     /** Argon2 for new passwords; the delegating encoder can still check older hashes after a change. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", java.util.Map.of(
+        return new DelegatingPasswordEncoder("argon2", java.util.Map.of(
                 "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder()));
-        return encoder;
     }
 }

@@ -60,6 +60,18 @@ class UserAccount {
         return role;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    void changeRole(Role newRole) {
+        this.role = newRole;
+    }
+
     void changePassword(String newHash) {
         this.passwordHash = newHash;
         this.passwordChangedAt = Instant.now();

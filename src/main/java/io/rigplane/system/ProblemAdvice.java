@@ -36,7 +36,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        return ResponseEntity.status(e.status()).body(e.toProblem());
+        return ResponseEntity.status(e.status()).headers(e.headers()).body(e.toProblem());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

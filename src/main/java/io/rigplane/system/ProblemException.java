@@ -2,6 +2,7 @@ package io.rigplane.system;
 
 import java.net.URI;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -29,6 +30,11 @@ public abstract class ProblemException extends RuntimeException {
     /** Extra members of the problem body, such as the conflicting resource. */
     protected Map<String, Object> properties() {
         return Map.of();
+    }
+
+    /** Extra response headers, such as {@code Retry-After}. */
+    public HttpHeaders headers() {
+        return HttpHeaders.EMPTY;
     }
 
     public ProblemDetail toProblem() {

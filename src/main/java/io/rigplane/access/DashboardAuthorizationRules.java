@@ -1,0 +1,31 @@
+package io.rigplane.access;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Which role each dashboard page needs. Reading is open to every signed-in user except the
+ * admin pages; a change needs the role that may make it. Any POST not listed needs an admin, so
+ * a new form is closed until it is given a rule here.
+ */
+final class DashboardAuthorizationRules {
+
+    private DashboardAuthorizationRules() {
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        String admin = Role.ADMIN.name();
+        String operator = Role.OPERATOR.name();
+        rules.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                .requestMatchers("/users", "/users/**", "/audit", "/audit/**").hasRole(admin)
+                .requestMatchers(HttpMethod.GET, "/profiles/new", "/profiles/*/edit").hasRole(admin)
+                .requestMatchers(HttpMethod.GET, "/**").authenticated()
+                // every user manages their own password and tokens (tokens never exceed the role)
+                .requestMatchers(HttpMethod.POST, "/account/**", "/tokens", "/tokens/**").authenticated()
+                .requestMatchers(HttpMethod.POST, "/power/**", "/sessions/**", "/snapshots/**")
+                .hasAnyRole(admin, operator)
+                .anyRequest().hasRole(admin);
+    }
+}

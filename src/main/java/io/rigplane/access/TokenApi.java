@@ -1,0 +1,58 @@
+package io.rigplane.access;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tokens")
+@Tag(name = "Tokens", description = "Bearer tokens for scripts; a token never exceeds its owner's role")
+class TokenApi {
+
+    private final TokenIssuer issuer;
+    private final Callers callers;
+
+    TokenApi(TokenIssuer issuer, Callers callers) {
+        this.issuer = issuer;
+        this.callers = callers;
+    }
+
+    record TokenList(List<TokenView> items) {
+    }
+
+    record NewToken(@Nullable String name, @Nullable List<Scope> scopes, @Nullable Instant expiresAt) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Make a token for the caller; the answer's token field is shown this once only",
+            description = "Scopes: profiles:read, profiles:write, power, snapshots, sessions, admin. At most the "
+                    + "caller's own scopes, and no later expiry than the calling token's.")
+    ResponseEntity<IssuedToken> create(@RequestBody NewToken token) {
+        IssuedToken issued = issuer.issue(callers.current(), token.name(), token.scopes(), token.expiresAt());
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id())).body(issued);
+    }
+
+    @GetMapping
+    @Operation(summary = "List the caller's tokens (an admin's: everybody's), with their last use; never a secret")
+    TokenList list() {
+        return new TokenList(issuer.list(callers.current()));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Revoke a token at once; revoking twice is fine")
+    ResponseEntity<Void> revoke(@PathVariable long id) {
+        issuer.revoke(callers.current(), id);
+        return ResponseEntity.noContent().build();
+    }
+}

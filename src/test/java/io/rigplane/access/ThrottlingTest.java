@@ -1,0 +1,88 @@
+package io.rigplane.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rigplane.support.Api;
+import io.rigplane.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Each test plays its clients from its own 127.0.0.x address, so blocks stay within the test. */
+@IntegrationTest
+class ThrottlingTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccessFixtures fixtures;
+
+    @AfterEach
+    void forget() {
+        fixtures.forgetFailures();
+    }
+
+    @Test
+    void moreThanTwentyBadTokensAMinuteFromOneSourceGet429WithRetryAfter() {
+        RawHttp attacker = new RawHttp("127.0.0.21", port);
+        Map<String, String> bad = Map.of("Authorization", "Bearer rgp_guess");
+        for (int i = 0; i < 20; i++) {
+            assertThat(attacker.send("GET", "/api/v1/profiles", bad, null).status()).isEqualTo(401);
+        }
+
+        RawHttp.Reply blocked = attacker.send("GET", "/api/v1/profiles", bad, null);
+        RawHttp.Reply evenAGoodOne = attacker.send("GET", "/api/v1/profiles",
+                Map.of("Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN), null);
+
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(blocked.header("Retry-After"))).isBetween(1, 60);
+        assertThat(blocked.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(JsonMapper.builder().build().readTree(blocked.body()).get("type").asString())
+                .isEqualTo("https://rigplane.io/problems/too-many-failures");
+        assertThat(evenAGoodOne.status()).isEqualTo(429);
+        assertThat(Api.at(port).get("/api/v1/profiles").status()).as("other sources are not blocked").isEqualTo(200);
+    }
+
+    @Test
+    void moreThanTwentyFailedSignInsFromOneSourceShowTheThrottledPage() {
+        RawHttp attacker = new RawHttp("127.0.0.22", port);
+        for (int i = 0; i < 20; i++) {
+            RawHttp.Reply failed = attacker.signIn("nobody" + i, "wrong-password");
+            assertThat(failed.header("Location")).endsWith("/login?error");
+        }
+
+        RawHttp.Reply twentyFirst = attacker.signIn("nobody", "wrong-password");
+        RawHttp.Reply throttled = attacker.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+
+        assertThat(twentyFirst.header("Location")).endsWith("/login?throttled");
+        assertThat(throttled.status()).isEqualTo(302);
+        assertThat(throttled.header("Location")).endsWith("/login?throttled");
+        assertThat(throttled.header("Retry-After")).isNotNull();
+        assertThat(attacker.send("GET", "/login?throttled", Map.of(), null).body()).contains("Too many failed sign-ins");
+        assertThat(new RawHttp("127.0.0.23", port).signIn("admin", IntegrationTest.ADMIN_PASSWORD)
+                .header("Location")).doesNotContain("error").doesNotContain("throttled");
+    }
+
+    @Test
+    void anAccountLocksForEverySourceButAnAdminOnlyForTheGuessingOne() {
+        String viewer = fixtures.user("locked", Role.VIEWER);
+        for (int i = 0; i < 11; i++) {
+            new RawHttp("127.0.1." + (i + 1), port).signIn(viewer, "wrong-password");
+        }
+        assertThat(new RawHttp("127.0.1.100", port).signIn(viewer, AccessFixtures.PASSWORD).header("Location"))
+                .as("the viewer's account is locked everywhere").endsWith("/login?throttled");
+
+        String admin = fixtures.user("lockadmin", Role.ADMIN);
+        RawHttp guesser = new RawHttp("127.0.2.1", port);
+        for (int i = 0; i < 11; i++) {
+            guesser.signIn(admin, "wrong-password");
+        }
+        assertThat(guesser.signIn(admin, AccessFixtures.PASSWORD).header("Location")).endsWith("/login?throttled");
+        assertThat(new RawHttp("127.0.2.2", port).signIn(admin, AccessFixtures.PASSWORD).header("Location"))
+                .as("an admin is never locked out everywhere").doesNotContain("throttled").doesNotContain("error");
+    }
+}
