@@ -41,6 +41,13 @@ class AuthorizationMatrixTest {
             PUT    /api/v1/profiles/{name}                 | admin                 | profiles:write admin
             DELETE /api/v1/profiles/{name}                 | admin                 | profiles:write admin
             GET    /api/v1/profiles/{name}/proxmox-config  | admin operator viewer | profiles:read profiles:write admin
+            GET    /api/v1/profiles/{name}/plan            | admin operator viewer | profiles:read profiles:write admin
+            POST   /api/v1/profiles/{name}/apply           | admin                 | profiles:write admin
+            POST   /api/v1/profiles/adopt                  | admin                 | profiles:write admin
+            GET    /api/v1/profiles/{name}/drift           | admin operator viewer | profiles:read profiles:write admin
+            POST   /api/v1/profiles/{name}/drift           | admin                 | profiles:write admin
+            GET    /api/v1/drift                           | admin operator viewer | profiles:read profiles:write admin
+            GET    /api/v1/vms                             | admin operator viewer | profiles:read profiles:write admin
             GET    /api/v1/users                           | admin                 | admin
             POST   /api/v1/users                           | admin                 | admin
             GET    /api/v1/users/me                        | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
