@@ -34,6 +34,14 @@ public final class TestDatabase {
         return coordinates;
     }
 
+    /** Another fresh database, for a test that runs its own replicas of the service. */
+    public static synchronized Coordinates another() {
+        get();
+        return create();
+    }
+
+    private static String server;
+
     private static Coordinates create() {
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
@@ -41,11 +49,11 @@ public final class TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
             return new Coordinates(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        String server = System.getenv("TEST_DATABASE_URL");
         String username = envOr("TEST_DATABASE_USER", "postgres");
         String password = envOr("TEST_DATABASE_PASSWORD", "");
-        if (server == null || server.isBlank()) {
-            server = startEmbedded();
+        if (server == null) {
+            String configured = System.getenv("TEST_DATABASE_URL");
+            server = configured == null || configured.isBlank() ? startEmbedded() : configured;
         }
         String database = "test_" + ProcessHandle.current().pid() + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
