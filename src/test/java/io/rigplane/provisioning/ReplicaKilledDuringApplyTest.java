@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 class ReplicaKilledDuringApplyTest {
 
     private static final String TOKEN = "rgp_replica-test-token-abcdefghijklmnopqrstuvwxyz";
+    /** Both replicas share it, as replicas in production do; other contexts of this JVM do not. */
+    private static final String SCHEDULER = "replica-test-" + java.util.UUID.randomUUID();
 
     @Test
     void theNextReplicaFinishesAnApplyWhoseReplicaWasKilled(@TempDir Path logs) throws Exception {
@@ -75,7 +77,8 @@ class ReplicaKilledDuringApplyTest {
                 "--rigplane.proxmox.fingerprint=" + simulator.fingerprint(),
                 "--rigplane.admin.token=" + TOKEN,
                 "--rigplane.admin.password=replica-test-password",
-                "--rigplane.operations.watchdog-interval=5s");
+                "--rigplane.operations.watchdog-interval=5s",
+                "--spring.quartz.scheduler-name=" + SCHEDULER);
     }
 
     private static Process launch(TestDatabase.Coordinates database, ProxmoxSimulator simulator, int port, File log)

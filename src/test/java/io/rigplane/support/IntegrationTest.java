@@ -15,6 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
         "rigplane.admin.token=" + IntegrationTest.ADMIN_TOKEN,
         "rigplane.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
         "rigplane.simulator.port=0",
+        // Quartz keeps its data sources in a JVM-wide registry by scheduler name: one name per context
+        "spring.quartz.scheduler-name=rigplane-test-${random.uuid}",
         "rigplane.simulator.task-duration=100ms",
         "rigplane.simulator.guest-boot=1s",
         "rigplane.simulator.stream-host-delay=500ms",

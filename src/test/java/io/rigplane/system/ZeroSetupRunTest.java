@@ -54,6 +54,7 @@ class ZeroSetupRunTest {
         return new SpringApplication(RigplaneApplication.class).run(
                 "--server.port=0",
                 "--rigplane.simulator.port=0",
+                "--spring.quartz.scheduler-name=zero-setup-" + java.util.UUID.randomUUID(),
                 "--rigplane.embedded-database.directory=" + data.resolve("postgres"),
                 "--rigplane.admin.token=",
                 "--rigplane.admin.password=");
