@@ -56,7 +56,10 @@ class ZeroSetupRunTest {
                 "--rigplane.simulator.port=0",
                 "--rigplane.embedded-database.directory=" + data.resolve("postgres"),
                 "--rigplane.admin.token=",
-                "--rigplane.admin.password=");
+                "--rigplane.admin.password=",
+                // Quartz keeps data sources in a JVM-wide registry by scheduler name: under the same
+                // name, closing this app would close the data source of the cached test context
+                "--spring.quartz.scheduler-name=rigplane-zero-setup");
     }
 
     private static int port(ConfigurableApplicationContext context) {
