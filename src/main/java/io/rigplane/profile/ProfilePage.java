@@ -6,6 +6,7 @@ import io.rigplane.system.PreconditionFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,9 +28,11 @@ class ProfilePage {
     private static final int PAGE_SIZE = 25;
 
     private final ProfileCatalog catalog;
+    private final SyncStatus sync;
 
-    ProfilePage(ProfileCatalog catalog) {
+    ProfilePage(ProfileCatalog catalog, ObjectProvider<SyncStatus> sync) {
         this.catalog = catalog;
+        this.sync = sync.getIfAvailable(() -> SyncStatus.UNKNOWN);
     }
 
     @InitBinder("form")
@@ -47,6 +50,7 @@ class ProfilePage {
             @RequestParam(required = false) @Nullable String tag,
             @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("profiles", catalog.list(node, tag, Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("drifted", sync.drifted());
         model.addAttribute("node", node);
         model.addAttribute("tag", tag);
         return "profile/list";
@@ -71,6 +75,7 @@ class ProfilePage {
         ProfileView profile = catalog.get(name);
         model.addAttribute("profile", profile);
         model.addAttribute("config", catalog.render(profile.spec()));
+        model.addAttribute("sync", sync.of(name));
         return "profile/detail";
     }
 

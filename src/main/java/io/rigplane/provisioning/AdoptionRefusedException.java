@@ -21,6 +21,11 @@ class AdoptionRefusedException extends ProblemException {
         this.reasons = List.copyOf(reasons);
     }
 
+    /** Every difference that stops the adoption, by config key. */
+    List<FieldError> reasons() {
+        return reasons;
+    }
+
     @Override
     protected Map<String, Object> properties() {
         return Map.of("errors", reasons);

@@ -54,6 +54,8 @@ class ZeroSetupRunTest {
         return new SpringApplication(RigplaneApplication.class).run(
                 "--server.port=0",
                 "--rigplane.simulator.port=0",
+                // Quartz keeps data sources in a JVM-wide registry by scheduler name: under the same
+                // name, closing this app would close the data source of the cached test context
                 "--spring.quartz.scheduler-name=zero-setup-" + java.util.UUID.randomUUID(),
                 "--rigplane.embedded-database.directory=" + data.resolve("postgres"),
                 "--rigplane.admin.token=",

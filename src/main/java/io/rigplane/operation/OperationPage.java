@@ -1,0 +1,48 @@
+package io.rigplane.operation;
+
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The dashboard's operation page and its live progress: the same server-sent events as the API,
+ * behind the dashboard's session login instead of a bearer token.
+ */
+@Controller
+@RequestMapping("/operations/{id}")
+class OperationPage {
+
+    /** Seconds between reloads of an unfinished operation's page in a browser without JavaScript. */
+    static final int REFRESH_SECONDS = 3;
+
+    private final Operations operations;
+    private final OperationEvents events;
+
+    OperationPage(Operations operations, OperationEvents events) {
+        this.operations = operations;
+        this.events = events;
+    }
+
+    @GetMapping
+    String operation(@PathVariable UUID id, Model model) {
+        Operation operation = operations.get(id);
+        model.addAttribute("operation", operation);
+        if (!operation.state().finished()) {
+            model.addAttribute("refreshSeconds", REFRESH_SECONDS);
+        }
+        return "operation/operation";
+    }
+
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter events(@PathVariable UUID id) {
+        operations.get(id);
+        return events.follow(id);
+    }
+}
