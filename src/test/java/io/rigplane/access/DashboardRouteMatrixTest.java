@@ -28,6 +28,9 @@ class DashboardRouteMatrixTest {
             POST /profiles                      | admin
             POST /profiles/{name}               | admin
             POST /profiles/{name}/delete        | admin
+            POST /profiles/{name}/apply         | admin
+            POST /profiles/{name}/drift         | admin
+            POST /profiles/adopt                | admin
             POST /users                         | admin
             POST /users/{username}/role         | admin
             POST /users/{username}/password     | admin
