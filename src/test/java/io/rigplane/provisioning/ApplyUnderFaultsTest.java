@@ -70,7 +70,7 @@ class ApplyUnderFaultsTest {
             return accepted.json().get("id").asString();
         }));
         Map<String, JsonNode> outcomes = operations.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> await(api, entry.getValue())));
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> api.awaitOperation(entry.getValue(), Duration.ofMinutes(4))));
         simulator.faults().clear();
 
         List<ClusterVm> vms = clusters.defaultClient().vms();
@@ -94,21 +94,4 @@ class ApplyUnderFaultsTest {
                 PROFILES);
     }
 
-    private static JsonNode await(Api api, String id) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode operation = api.get("/api/v1/operations/" + id).json();
-            String state = operation.get("state").asString();
-            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
-                return operation;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("operation " + id + " did not finish");
-    }
 }

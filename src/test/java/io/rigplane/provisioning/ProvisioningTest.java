@@ -142,7 +142,7 @@ class ProvisioningTest {
                 assertThat(location).startsWith("/api/v1/operations/"));
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.json().get("operationId").asString()).isEqualTo(first.json().get("id").asString());
-        awaitOperation(first.json().get("id").asString());
+        api.awaitOperation(first.json().get("id").asString(), Duration.ofSeconds(60));
     }
 
     private String create(String name, int dataGiB) {
@@ -167,20 +167,7 @@ class ProvisioningTest {
     private JsonNode applyAndWait(String name, boolean reboot) {
         Api.Reply accepted = api.post("/api/v1/profiles/" + name + "/apply?reboot=" + reboot, null);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        return awaitOperation(accepted.json().get("id").asString());
-    }
-
-    private JsonNode awaitOperation(String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode operation = api.get("/api/v1/operations/" + id).json();
-            String state = operation.get("state").asString();
-            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
-                return operation;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("operation did not finish: " + api.get("/api/v1/operations/" + id).body());
+        return api.awaitOperation(accepted.json().get("id").asString(), Duration.ofSeconds(60));
     }
 
     private static JsonNode change(JsonNode plan, String key) {

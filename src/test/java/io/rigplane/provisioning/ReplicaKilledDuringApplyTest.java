@@ -55,7 +55,7 @@ class ReplicaKilledDuringApplyTest {
 
             try (ConfigurableApplicationContext second = startInProcess(database, simulator)) {
                 Api next = Api.at(((WebServerApplicationContext) second).getWebServer().getPort()).withToken(TOKEN);
-                JsonNode finished = awaitFinished(next, operation);
+                JsonNode finished = next.awaitOperation(operation, Duration.ofSeconds(120));
 
                 assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
                 assertThat(finished.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
@@ -128,20 +128,6 @@ class ReplicaKilledDuringApplyTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the operation never reached the step " + step);
-    }
-
-    private static JsonNode awaitFinished(Api api, String operation) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode state = api.get("/api/v1/operations/" + operation).json();
-            String value = state.get("state").asString();
-            if (value.equals("SUCCEEDED") || value.equals("FAILED")) {
-                return state;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the operation was not finished by the next replica: "
-                + api.get("/api/v1/operations/" + operation).body());
     }
 
     private static int freePort() throws IOException {

@@ -78,6 +78,26 @@ public final class Api {
         }
     }
 
+    /** Polls an operation until it SUCCEEDED or FAILED, and returns it as it ended. */
+    public JsonNode awaitOperation(String id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode operation = get("/api/v1/operations/" + id).json();
+            String state = operation.get("state").asString();
+            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+                return operation;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("operation did not finish in " + timeout + ": "
+                + get("/api/v1/operations/" + id).body());
+    }
+
     public static Api anonymous(int port) {
         return new Api("http://localhost:" + port, null);
     }
