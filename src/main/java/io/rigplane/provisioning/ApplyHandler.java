@@ -33,8 +33,10 @@ class ApplyHandler implements OperationHandler {
     private final ProfileCatalog catalog;
     private final ProfileVms vms;
     private final ProvisioningPlans plans;
+    private final VmidReservations reservations;
 
-    ApplyHandler(ProfileCatalog catalog, ProfileVms vms, ProvisioningPlans plans) {
+    ApplyHandler(ProfileCatalog catalog, ProfileVms vms, ProvisioningPlans plans, VmidReservations reservations) {
+        this.reservations = reservations;
         this.catalog = catalog;
         this.vms = vms;
         this.plans = plans;
@@ -129,17 +131,14 @@ class ApplyHandler implements OperationHandler {
         });
     }
 
-    /** The profile's VMID, the one an earlier attempt reserved if still free, or the next free one. */
+    /** The profile's own VMID, or a free one claimed for it against concurrent creates. */
     private Integer reserve(ProfileView profile, ProxmoxClient client) {
         Integer vmid = profile.spec().vmid();
         if (vmid != null && !client.vmidFree(vmid)) {
             throw new VmidTakenException(vmid);
         }
-        if (vmid == null && profile.boundVmid() != null && client.vmidFree(profile.boundVmid())) {
-            vmid = profile.boundVmid();
-        }
         if (vmid == null) {
-            vmid = client.nextVmid();
+            vmid = reservations.reserve(client, profile.spec().name());
         }
         catalog.bindVm(profile.spec().name(), vmid);
         return vmid;
