@@ -5,7 +5,9 @@ import io.rigplane.profile.ProfileView;
 import io.rigplane.proxmox.ClusterVm;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxClusters;
+import io.rigplane.proxmox.ProxmoxNotFoundException;
 import io.rigplane.proxmox.VmConfig;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,10 @@ class ProfileVms {
      * touches a VM without that tag; a bound VM that lost it is reported, not taken over.
      */
     Optional<VmLocation> locate(ProfileView profile) {
+        Optional<VmLocation> where = whereBound(profile);
+        if (where.isPresent()) {
+            return where;
+        }
         List<ClusterVm> vms = client(profile).vms();
         Optional<ClusterVm> tagged = vms.stream().filter(vm -> vm.tags().contains(profile.identityTag())).findFirst();
         if (tagged.isPresent()) {
@@ -53,6 +59,26 @@ class ProfileVms {
         return Optional.empty();
     }
 
+    /**
+     * The common case, in one read: the bound VM still on the profile's node with its tag. Reading
+     * its config answers both where it is and what it has; only a VM that moved or vanished costs
+     * a look at the whole cluster.
+     */
+    private Optional<VmLocation> whereBound(ProfileView profile) {
+        Integer bound = profile.boundVmid();
+        if (bound == null) {
+            return Optional.empty();
+        }
+        try {
+            VmConfig config = client(profile).config(profile.spec().node(), bound);
+            boolean ours = Arrays.asList(config.values().getOrDefault("tags", "").split("[;, ]"))
+                    .contains(profile.identityTag());
+            return ours ? Optional.of(new VmLocation(profile.spec().node(), bound, config)) : Optional.empty();
+        } catch (ProxmoxNotFoundException elsewhere) {
+            return Optional.empty();
+        }
+    }
+
     /** Like {@link #locate}, but only by the identity tag: for a create that may have happened. */
     Optional<VmLocation> findTagged(ProfileView profile) {
         return client(profile).vms().stream().filter(vm -> vm.tags().contains(profile.identityTag())).findFirst()
@@ -61,7 +87,7 @@ class ProfileVms {
 
     Observed observe(ProfileView profile, VmLocation vm) {
         ProxmoxClient client = client(profile);
-        VmConfig config = client.config(vm.node(), vm.vmid());
+        VmConfig config = vm.config() != null ? vm.config() : client.config(vm.node(), vm.vmid());
         Set<String> pending = new HashSet<>();
         client.pending(vm.node(), vm.vmid()).stream().filter(change -> change.isPending())
                 .forEach(change -> pending.add(change.key()));

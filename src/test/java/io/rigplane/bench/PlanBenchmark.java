@@ -81,11 +81,12 @@ public final class PlanBenchmark {
         double applySeconds = (System.nanoTime() - applyStart) / 1e9;
 
         int samples = 300;
+        var sample = client.vms().get(0);
         long sampleStart = System.nanoTime();
         for (int i = 0; i < samples; i++) {
-            client.config("srv02", client.vms().get(0).vmid());
+            client.config(sample.node(), sample.vmid());
         }
-        double readMillis = (System.nanoTime() - sampleStart) / 1e6 / (samples * 2);
+        double readMillis = (System.nanoTime() - sampleStart) / 1e6 / samples;
 
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long planStart = System.nanoTime();

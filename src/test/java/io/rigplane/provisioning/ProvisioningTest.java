@@ -10,6 +10,7 @@ import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +144,24 @@ class ProvisioningTest {
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.json().get("operationId").asString()).isEqualTo(first.json().get("id").asString());
         api.awaitOperation(first.json().get("id").asString(), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void concurrentCreatesEachGetAVmidOfTheirOwn() {
+        String run = suffix();
+        List<String> operations = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String name = create("many-" + run + "-" + i, 10);
+            operations.add(api.post("/api/v1/profiles/" + name + "/apply", null).json().get("id").asString());
+        }
+
+        List<JsonNode> outcomes = operations.stream().map(id -> api.awaitOperation(id, Duration.ofSeconds(120))).toList();
+
+        assertThat(outcomes).allSatisfy(operation ->
+                assertThat(operation.get("state").asString()).as(operation.toString()).isEqualTo("SUCCEEDED"));
+        List<Integer> vmids = outcomes.stream().map(operation -> catalog.get(operation.get("target").asString())
+                .boundVmid()).toList();
+        assertThat(vmids).doesNotContainNull().doesNotHaveDuplicates();
     }
 
     private String create(String name, int dataGiB) {
