@@ -49,7 +49,15 @@ class GpuExclusivityUnderLoadTest {
         for (int i = 0; i < 10; i++) {
             profiles.add(fixtures.profile("load" + i, i % 2 == 0 ? "load-gpu-a" : "load-gpu-b", "refuse"));
         }
-        profiles.stream().map(fixtures::apply).toList().forEach(fixtures::await);
+        // applied side by side; the few that lose a VMID race to a neighbour are applied again
+        List<String> applies = profiles.stream().map(fixtures::apply).toList();
+        for (int i = 0; i < profiles.size(); i++) {
+            JsonNode applied = fixtures.await(applies.get(i));
+            if (!applied.get("state").asString().equals("SUCCEEDED")) {
+                applied = fixtures.await(fixtures.apply(profiles.get(i)));
+            }
+            assertThat(applied.get("state").asString()).as(applied.toString()).isEqualTo("SUCCEEDED");
+        }
 
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch go = new CountDownLatch(1);
