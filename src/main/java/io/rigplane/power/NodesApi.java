@@ -1,5 +1,7 @@
 package io.rigplane.power;
 
+import io.rigplane.access.AuditOutcome;
+import io.rigplane.access.AuditTrail;
 import io.rigplane.access.CurrentActor;
 import io.rigplane.operation.Operation;
 import io.rigplane.operation.OperationRequest;
@@ -38,9 +40,11 @@ class NodesApi {
     private final Operations operations;
     private final NodeWakeSettings wake;
     private final CurrentActor actor;
+    private final AuditTrail audit;
 
     NodesApi(PowerReadings readings, PowerTargets targets, Operations operations, NodeWakeSettings wake,
-            CurrentActor actor) {
+            CurrentActor actor, AuditTrail audit) {
+        this.audit = audit;
         this.readings = readings;
         this.targets = targets;
         this.operations = operations;
@@ -90,6 +94,9 @@ class NodesApi {
         WakeOnLan saved = new WakeOnLan(body.mac().toUpperCase(java.util.Locale.ROOT).replace('-', ':'),
                 body.broadcast(), body.port());
         wake.save(client.clusterId(), node, saved);
+        audit.record(actor.get(), "node.wake-on-lan", "node:" + client.clusterId() + "/" + node, AuditOutcome.SUCCESS,
+                "MAC " + saved.mac() + (saved.broadcast() == null ? "" : " via " + saved.broadcast())
+                        + (saved.port() == null ? "" : ":" + saved.port()));
         return saved;
     }
 
