@@ -19,6 +19,13 @@ final class ApiAuthorizationRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/operations", "/api/v1/operations/**")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority(),
                         Scope.POWER.authority(), Scope.SNAPSHOTS.authority(), Scope.SESSIONS.authority())
+                // power: start/stop a profile's VM and wake nodes; reading power state is for readers too
+                .requestMatchers(HttpMethod.POST, "/api/v1/profiles/*/start", "/api/v1/profiles/*/stop",
+                        "/api/v1/profiles/*/shutdown", "/api/v1/profiles/*/reboot", "/api/v1/nodes/*/wake")
+                .hasAuthority(Scope.POWER.authority())
+                .requestMatchers(HttpMethod.GET, "/api/v1/profiles/*/status", "/api/v1/nodes")
+                .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority(),
+                        Scope.POWER.authority())
                 .requestMatchers(HttpMethod.GET, "/api/v1/drift", "/api/v1/vms")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority())
                 .requestMatchers(HttpMethod.GET, "/api/v1/profiles", "/api/v1/profiles/**")

@@ -47,6 +47,12 @@ class Profile {
 
     private @Nullable Integer vmid;
 
+    @Column(name = "gpu_policy")
+    private @Nullable String gpuPolicy;
+
+    @Column(name = "shutdown_timeout_seconds")
+    private @Nullable Integer shutdownTimeoutSeconds;
+
     @Column(nullable = false)
     private String platform;
 
@@ -110,6 +116,8 @@ class Profile {
         this.description = spec.description();
         this.node = spec.node();
         this.cluster = spec.cluster();
+        this.gpuPolicy = spec.gpuPolicy() == null ? null : spec.gpuPolicy().name();
+        this.shutdownTimeoutSeconds = spec.shutdownTimeoutSeconds();
         this.vmid = spec.vmid();
         this.platform = spec.platform();
         this.cores = spec.cores();
@@ -130,7 +138,8 @@ class Profile {
     ProfileSpec toSpec() {
         return new ProfileSpec(name, description, node, vmid, platform, cores, memoryMiB,
                 disks.stream().map(StoredDisk::toDisk).toList(), gpu, new Network(bridge, mac, vlanTag),
-                List.copyOf(new TreeSet<>(tags)), new TreeMap<>(settings), cluster);
+                List.copyOf(new TreeSet<>(tags)), new TreeMap<>(settings), cluster,
+                gpuPolicy == null ? null : GpuPolicy.valueOf(gpuPolicy), shutdownTimeoutSeconds);
     }
 
     ProfileView toView() {

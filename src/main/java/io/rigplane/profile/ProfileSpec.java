@@ -38,7 +38,21 @@ public record ProfileSpec(
         @Size(max = 32) @Nullable Map<@NotNull String, @NotNull @Size(max = 255) String> settings,
         @Schema(example = "default", description = "the Proxmox cluster; may be left out when only one is configured")
         @Pattern(regexp = ProxmoxIds.CONFIG_ID, message = "must be a cluster id (a letter, then letters, digits, - or _)")
-        @Nullable String cluster) {
+        @Nullable String cluster,
+        @Schema(example = "refuse", description = "when another profile's VM holds the same GPU: refuse the start"
+                + " (409, the default) or preempt (shut the holder down gracefully first)")
+        @Nullable GpuPolicy gpuPolicy,
+        @Schema(example = "180", description = "seconds a graceful shutdown may take (default 180)")
+        @Min(1) @Max(3600) @Nullable Integer shutdownTimeoutSeconds) {
+
+    /** A profile with the default power settings. */
+    public ProfileSpec(String name, @Nullable String description, String node, @Nullable Integer vmid,
+            String platform, Integer cores, Integer memoryMiB, List<Disk> disks, @Nullable String gpu,
+            @Nullable Network network, @Nullable List<String> tags, @Nullable Map<String, String> settings,
+            @Nullable String cluster) {
+        this(name, description, node, vmid, platform, cores, memoryMiB, disks, gpu, network, tags, settings, cluster,
+                null, null);
+    }
 
     /** A profile on the only configured cluster. */
     public ProfileSpec(String name, @Nullable String description, String node, @Nullable Integer vmid,
@@ -50,7 +64,7 @@ public record ProfileSpec(
     /** The same profile with another VMID, as provisioning fixes it. */
     public ProfileSpec withVmid(@Nullable Integer newVmid) {
         return new ProfileSpec(name, description, node, newVmid, platform, cores, memoryMiB, disks, gpu, network,
-                tags, settings, cluster);
+                tags, settings, cluster, gpuPolicy, shutdownTimeoutSeconds);
     }
 
     public ProfileSpec {
@@ -58,5 +72,7 @@ public record ProfileSpec(
         network = network == null ? Network.defaultBridge() : network;
         tags = tags == null ? List.of() : tags;
         settings = settings == null ? Map.of() : settings;
+        gpuPolicy = gpuPolicy == null ? GpuPolicy.REFUSE : gpuPolicy;
+        shutdownTimeoutSeconds = shutdownTimeoutSeconds == null ? 180 : shutdownTimeoutSeconds;
     }
 }

@@ -48,6 +48,14 @@ class AuthorizationMatrixTest {
             POST   /api/v1/profiles/{name}/drift           | admin                 | profiles:write admin
             GET    /api/v1/drift                           | admin operator viewer | profiles:read profiles:write admin
             GET    /api/v1/vms                             | admin operator viewer | profiles:read profiles:write admin
+            POST   /api/v1/profiles/{name}/start           | admin operator        | power admin
+            POST   /api/v1/profiles/{name}/stop            | admin operator        | power admin
+            POST   /api/v1/profiles/{name}/shutdown        | admin operator        | power admin
+            POST   /api/v1/profiles/{name}/reboot          | admin operator        | power admin
+            GET    /api/v1/profiles/{name}/status          | admin operator viewer | profiles:read profiles:write power admin
+            GET    /api/v1/nodes                           | admin operator viewer | profiles:read profiles:write power admin
+            POST   /api/v1/nodes/{node}/wake               | admin operator        | power admin
+            PUT    /api/v1/nodes/{node}/wake-on-lan        | admin                 | admin
             GET    /api/v1/users                           | admin                 | admin
             POST   /api/v1/users                           | admin                 | admin
             GET    /api/v1/users/me                        | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
@@ -67,7 +75,7 @@ class AuthorizationMatrixTest {
             """;
 
     private static final Map<String, String> PROBE_VALUES = Map.of(
-            "name", "matrix-absent", "username", "matrix-absent", "id", "987654321");
+            "name", "matrix-absent", "username", "matrix-absent", "id", "987654321", "node", "matrix-absent");
 
     @LocalServerPort
     int port;

@@ -1,0 +1,49 @@
+package io.rigplane.power;
+
+import io.rigplane.operation.OperationContext;
+import io.rigplane.operation.OperationHandler;
+import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.proxmox.PendingChange;
+import io.rigplane.proxmox.ProxmoxClient;
+import io.rigplane.proxmox.Upid;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Reboots a running VM through the API, which applies its pending changes, and says which remain. */
+@Component
+class RebootHandler implements OperationHandler {
+
+    static final String KIND = "power-reboot";
+
+    private final PowerTargets targets;
+
+    RebootHandler(PowerTargets targets) {
+        this.targets = targets;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String execute(OperationContext context) throws Exception {
+        Machine vm = targets.machine(context.target());
+        ProxmoxClient client = targets.client(vm);
+        if (!targets.running(vm)) {
+            throw new IllegalStateException("VM " + vm.vmid() + " is not running; start it instead (a start applies"
+                    + " pending changes too)");
+        }
+        int timeout = targets.profile(context.target()).spec().shutdownTimeoutSeconds();
+        context.step("reboot VM " + vm.vmid(), () -> {
+            Upid upid = client.reboot(vm.node(), vm.vmid());
+            context.upid(upid.value());
+            return client.await(upid, Duration.ofSeconds(2L * timeout + 120)).exitStatus();
+        });
+        List<String> pending = client.pending(vm.node(), vm.vmid()).stream().filter(PendingChange::isPending)
+                .map(PendingChange::key).toList();
+        return "Rebooted VM " + vm.vmid() + (pending.isEmpty() ? "; no pending changes remain"
+                : "; still pending: " + String.join(", ", pending));
+    }
+}

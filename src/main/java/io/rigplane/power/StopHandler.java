@@ -1,0 +1,77 @@
+package io.rigplane.power;
+
+import io.rigplane.operation.OperationContext;
+import io.rigplane.operation.OperationHandler;
+import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.proxmox.ProxmoxClient;
+import io.rigplane.proxmox.Upid;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stops a profile's VM: at once ({@code power-stop}) or gracefully through the guest agent or ACPI
+ * ({@code power-shutdown}, the profile's timeout, then forced when asked). A stopped VM is left
+ * alone. Either way the profile's GPU claim is released once the VM is stopped.
+ */
+@Component
+class StopHandler implements OperationHandler {
+
+    static final String STOP = "power-stop";
+    static final String SHUTDOWN = "power-shutdown";
+    static final String FORCE = "force";
+
+    private final PowerTargets targets;
+    private final GpuClaims claims;
+    private final String kind;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    StopHandler(PowerTargets targets, GpuClaims claims) {
+        this(targets, claims, STOP);
+    }
+
+    private StopHandler(PowerTargets targets, GpuClaims claims, String kind) {
+        this.targets = targets;
+        this.claims = claims;
+        this.kind = kind;
+    }
+
+    /** The same handler for graceful shutdowns. */
+    static StopHandler shutdown(PowerTargets targets, GpuClaims claims) {
+        return new StopHandler(targets, claims, SHUTDOWN);
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public String execute(OperationContext context) throws Exception {
+        String name = context.target();
+        Machine vm = targets.machine(name);
+        ProxmoxClient client = targets.client(vm);
+        if (!targets.running(vm)) {
+            context.skipped((kind.equals(STOP) ? "stop" : "shut down") + " VM " + vm.vmid(), "already stopped");
+            claims.releaseAll(name);
+            return "VM " + vm.vmid() + " was already stopped";
+        }
+        if (kind.equals(STOP)) {
+            context.step("stop VM " + vm.vmid(), () -> {
+                Upid upid = client.stop(vm.node(), vm.vmid());
+                context.upid(upid.value());
+                return client.await(upid, Duration.ofMinutes(2)).exitStatus();
+            });
+        } else {
+            int timeout = targets.profile(name).spec().shutdownTimeoutSeconds();
+            boolean force = "true".equals(context.params().get(FORCE));
+            context.step("shut down VM " + vm.vmid() + " (" + timeout + " s" + (force ? ", then force" : "") + ")",
+                    () -> {
+                        Upid upid = client.shutdown(vm.node(), vm.vmid(), timeout, force);
+                        context.upid(upid.value());
+                        return client.await(upid, Duration.ofSeconds(timeout + 60L)).exitStatus();
+                    });
+        }
+        claims.releaseAll(name);
+        return (kind.equals(STOP) ? "Stopped" : "Shut down") + " VM " + vm.vmid();
+    }
+}

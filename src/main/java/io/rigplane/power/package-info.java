@@ -1,0 +1,7 @@
+/**
+ * Power: start, stop, shutdown and reboot of a profile's VM as operations, GPU exclusivity between
+ * profiles (claimed in the database), and waking sleeping nodes (through the cluster or with
+ * Rigplane's own magic packet).
+ */
+@org.jspecify.annotations.NullMarked
+package io.rigplane.power;
