@@ -31,6 +31,9 @@ public class ProfileForm {
     private String tags = "";
     private String settings = "";
     private String version = "";
+    private String cluster = "";
+    private String gpuPolicy = "refuse";
+    private String shutdownTimeoutSeconds = "180";
     private List<DiskRow> disks = new ArrayList<>();
 
     public ProfileForm() {
@@ -56,6 +59,9 @@ public class ProfileForm {
         spec.settings().forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
         form.settings = lines.toString().strip();
         form.version = Long.toString(view.version());
+        form.cluster = spec.cluster() == null ? "" : spec.cluster();
+        form.gpuPolicy = spec.gpuPolicy() == GpuPolicy.PREEMPT ? "preempt" : "refuse";
+        form.shutdownTimeoutSeconds = spec.shutdownTimeoutSeconds().toString();
         form.disks = new ArrayList<>();
         spec.disks().forEach(disk -> form.disks.add(DiskRow.of(disk)));
         form.padDisks();
@@ -90,7 +96,8 @@ public class ProfileForm {
                 platform, number(cores, "cores", errors), number(memoryMiB, "memoryMiB", errors), specDisks,
                 blankToNull(gpu), new Network(bridge.trim(), blankToNull(mac), number(vlanTag, "vlanTag", errors)),
                 Arrays.stream(tags.split(",")).map(String::trim).filter(tag -> !tag.isEmpty()).toList(),
-                settingsMap(errors));
+                settingsMap(errors), blankToNull(cluster), "preempt".equals(gpuPolicy) ? GpuPolicy.PREEMPT
+                        : GpuPolicy.REFUSE, number(shutdownTimeoutSeconds, "shutdownTimeoutSeconds", errors));
     }
 
     private Map<String, String> settingsMap(Consumer<FieldError> errors) {
@@ -153,6 +160,12 @@ public class ProfileForm {
     public void setSettings(String settings) { this.settings = settings; }
     public String getVersion() { return version; }
     public void setVersion(String version) { this.version = version; }
+    public String getCluster() { return cluster; }
+    public void setCluster(String cluster) { this.cluster = cluster; }
+    public String getGpuPolicy() { return gpuPolicy; }
+    public void setGpuPolicy(String gpuPolicy) { this.gpuPolicy = gpuPolicy; }
+    public String getShutdownTimeoutSeconds() { return shutdownTimeoutSeconds; }
+    public void setShutdownTimeoutSeconds(String seconds) { this.shutdownTimeoutSeconds = seconds; }
     public List<DiskRow> getDisks() { return disks; }
     public void setDisks(List<DiskRow> disks) { this.disks = disks; }
 
