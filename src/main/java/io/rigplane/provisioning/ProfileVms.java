@@ -6,6 +6,7 @@ import io.rigplane.proxmox.ClusterVm;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxClusters;
 import io.rigplane.proxmox.ProxmoxNotFoundException;
+import io.rigplane.proxmox.ProxmoxUnavailableException;
 import io.rigplane.proxmox.VmConfig;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -74,7 +75,8 @@ class ProfileVms {
             boolean ours = Arrays.asList(config.values().getOrDefault("tags", "").split("[;, ]"))
                     .contains(profile.identityTag());
             return ours ? Optional.of(new VmLocation(profile.spec().node(), bound, config)) : Optional.empty();
-        } catch (ProxmoxNotFoundException elsewhere) {
+        } catch (ProxmoxNotFoundException | ProxmoxUnavailableException elsewhereOrAsleep) {
+            // moved, gone, or its node is offline: the cluster's list still knows where it is
             return Optional.empty();
         }
     }
