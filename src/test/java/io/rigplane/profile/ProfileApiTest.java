@@ -176,6 +176,18 @@ class ProfileApiTest {
     }
 
     @Test
+    void deletingAProfileFreesTheGpuItHeld() {
+        api.post("/api/v1/profiles", GamingPc.JSON);
+        jdbc.update("insert into gpu_claim (cluster, node, mapping, profile, claimed_at) "
+                + "values ('default', 'srv02', 'rtx3070', 'gaming-pc', now())");
+
+        assertThat(api.delete("/api/v1/profiles/gaming-pc").status()).isEqualTo(204);
+
+        assertThat(jdbc.queryForObject("select count(*) from gpu_claim where profile = 'gaming-pc'", Integer.class))
+                .isZero();
+    }
+
+    @Test
     void rendersTheProxmoxConfigWithTheLayerOfEachValue() {
         api.post("/api/v1/profiles", GamingPc.JSON);
 
