@@ -84,6 +84,41 @@ class PowerPagesBrowserTest {
     }
 
     @Test
+    void aHeldGpuComesBackAsAMessageOnTheProfilePage() {
+        String holder = gpuProfile("holder-");
+        String other = gpuProfile("other-");
+        Api.Reply started = api.post("/api/v1/profiles/" + holder + "/start", null);
+        assertThat(started.status()).as(started.body()).isIn(202, 409);
+        if (started.status() == 202) {
+            api.awaitOperation(started.json().get("id").asString(), Duration.ofSeconds(45));
+        }
+
+        browser.go("/profiles/" + other);
+        browser.find("#power-panel #power-state");
+        browser.submit("#power-start");
+
+        assertThat(browser.path()).isEqualTo("/profiles/" + other);
+        assertThat(browser.find(".flash").getText()).contains("is held by profile");
+        assertThat(browser.consoleErrors()).isEmpty();
+        api.post("/api/v1/profiles/" + holder + "/stop", null);
+    }
+
+    private String gpuProfile(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply created = api.post("/api/v1/profiles", """
+                {"name": "%s", "node": "srv02", "platform": "windows-11-gaming", "cores": 2, "memoryMiB": 4096,
+                 "gpu": "rtx3070",
+                 "disks": [{"slot": "scsi0", "storage": "local-zfs", "sizeGiB": 32, "role": "system"}]}"""
+                .formatted(name));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Reply applied = api.post("/api/v1/profiles/" + name + "/apply", null);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(202);
+        JsonNode done = api.awaitOperation(applied.json().get("id").asString(), Duration.ofSeconds(45));
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return name;
+    }
+
+    @Test
     void listsNodesWithTheirGpus() {
         browser.go("/profiles");
         browser.submit("a[href='/nodes']");
