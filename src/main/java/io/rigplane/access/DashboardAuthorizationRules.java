@@ -24,6 +24,9 @@ final class DashboardAuthorizationRules {
                 .requestMatchers(HttpMethod.GET, "/**").authenticated()
                 // every user manages their own password and tokens (tokens never exceed the role)
                 .requestMatchers(HttpMethod.POST, "/account/**", "/tokens", "/tokens/**").authenticated()
+                // operators do power: start, stop, shut down, reboot and wake
+                .requestMatchers(HttpMethod.POST, "/profiles/*/start", "/profiles/*/stop", "/profiles/*/shutdown",
+                        "/profiles/*/reboot", "/nodes/*/wake").hasAnyRole(admin, operator)
                 .requestMatchers(HttpMethod.POST, "/power/**", "/sessions/**", "/snapshots/**")
                 .hasAnyRole(admin, operator)
                 .anyRequest().hasRole(admin);

@@ -31,6 +31,10 @@ class DashboardRouteMatrixTest {
             POST /profiles/{name}/apply         | admin
             POST /profiles/{name}/drift         | admin
             POST /profiles/adopt                | admin
+            POST /profiles/{name}/start         | admin operator
+            POST /profiles/{name}/shutdown      | admin operator
+            POST /profiles/{name}/stop          | admin operator
+            POST /nodes/{node}/wake             | admin operator
             POST /users                         | admin
             POST /users/{username}/role         | admin
             POST /users/{username}/password     | admin
@@ -65,7 +69,8 @@ class DashboardRouteMatrixTest {
             String csrf = RawHttp.csrf(http.send("GET", "/tokens", Map.of("Cookie", cookie), null).body());
             for (String route : routes) {
                 String path = route.substring(route.indexOf(' ') + 1).replace("{name}", "route-absent")
-                        .replace("{username}", "route-absent").replace("{id}", "987654321");
+                        .replace("{username}", "route-absent").replace("{id}", "987654321")
+                        .replace("{node}", "route-absent");
                 int status = http.send("POST", path, Map.of("Cookie", cookie,
                         "Content-Type", "application/x-www-form-urlencoded"), "_csrf=" + csrf).status();
                 boolean allowed = table.get(route).contains(role.toString());

@@ -89,7 +89,14 @@ final class Browser implements AutoCloseable {
     void submit(String css) {
         WebElement page = find("html");
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // Chromium sometimes reports the old page's node as gone this way: the page did change
+            if (e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                throw e;
+            }
+        }
     }
 
     List<WebElement> all(String css) {
