@@ -3,7 +3,6 @@ package io.rigplane.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rigplane.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
@@ -22,14 +21,7 @@ class AccessPagesBrowserTest {
 
     @BeforeEach
     void open() throws Exception {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = Browser.shared(port);
     }
 
     @Test

@@ -40,6 +40,31 @@ final class Browser implements AutoCloseable {
         this.base = base;
     }
 
+    private static Browser shared;
+
+    /**
+     * One browser for every browser test of this JVM, signed out and reset for each test;
+     * Chromium takes seconds to start, and the service under test is the same.
+     */
+    static synchronized Browser shared(int port) throws IOException {
+        if (shared == null || !shared.base.endsWith(":" + port)) {
+            if (shared != null) {
+                shared.close();
+            }
+            shared = open(port);
+            Browser browser = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    browser.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; its temporary profile folder goes with the machine's /tmp
+                }
+            }));
+        }
+        shared.reset();
+        return shared;
+    }
+
     static Browser open(int port) throws IOException {
         Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
                 "Browser tests skipped: install Debian's chromium and chromium-driver (CI does)");

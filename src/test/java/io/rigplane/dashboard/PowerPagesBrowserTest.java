@@ -7,7 +7,6 @@ import io.rigplane.support.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,27 +22,17 @@ class PowerPagesBrowserTest {
     @LocalServerPort
     int port;
 
-    static Browser browser;
+    Browser browser;
 
     Api api;
 
     @BeforeEach
     void open() throws IOException {
         api = Api.at(port);
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.reset();
+        browser = Browser.shared(port);
         browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
     }
 
-    @AfterAll
-    static void close() throws IOException {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void startsAndStopsFromTheProfilePageWithLiveState() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rigplane.support.IntegrationTest;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
@@ -23,24 +22,14 @@ class ProfilePagesBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    static Browser browser;
+    Browser browser;
 
     @BeforeEach
     void open() throws IOException {
         jdbc.update("delete from profile");
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.reset();
+        browser = Browser.shared(port);
     }
 
-    @AfterAll
-    static void close() throws IOException {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void pagesNeedASignIn() {

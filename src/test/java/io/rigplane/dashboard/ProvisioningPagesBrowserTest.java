@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -37,27 +36,17 @@ class ProvisioningPagesBrowserTest {
     @Autowired
     ProxmoxClusters clusters;
 
-    static Browser browser;
+    Browser browser;
 
     Api api;
 
     @BeforeEach
     void open() throws IOException {
         api = Api.at(port);
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.reset();
+        browser = Browser.shared(port);
         browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
     }
 
-    @AfterAll
-    static void close() throws IOException {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void plansAppliesWithLiveProgressAndThenMatches() {
