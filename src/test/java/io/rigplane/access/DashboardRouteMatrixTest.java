@@ -43,6 +43,7 @@ class DashboardRouteMatrixTest {
             POST /tokens/{id}/revoke            | admin operator viewer
             POST /account/password              | admin operator viewer
             POST /devices                       | admin
+            POST /devices/{id}/profiles         | admin
             POST /devices/{id}/revoke           | admin
             """;
 
