@@ -139,6 +139,14 @@ public class Sessions {
         return get(id);
     }
 
+    /** A revoked device's sessions end with it; its VM then follows the usual grace period. */
+    @org.springframework.context.event.EventListener
+    void deviceRevoked(DeviceRevoked revoked) {
+        for (StreamSession session : store.list(new SessionQuery(null, SessionState.LIVE, revoked.id(), 500))) {
+            end(session.id(), Actor.system(), "the device '" + revoked.name() + "' was revoked");
+        }
+    }
+
     /** A live session of another person on the given profile. */
     Optional<SessionRow> otherPersonOn(String profile, SessionRow me) {
         return store.liveOn(profile).stream().filter(other -> !other.samePerson(me)).findFirst();
