@@ -28,19 +28,21 @@ public class Sessions {
     private final PowerControl power;
     private final SessionDriver driver;
     private final GraceShutdowns shutdowns;
+    private final SessionMetrics metrics;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Sessions(SessionStore store, SessionSettingsStore settings, ProfileCatalog catalog, PowerControl power,
-            SessionDriver driver, GraceShutdowns shutdowns, AuditTrail audit, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
+            SessionDriver driver, GraceShutdowns shutdowns, SessionMetrics metrics, AuditTrail audit, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.catalog = catalog;
         this.power = power;
         this.driver = driver;
         this.shutdowns = shutdowns;
+        this.metrics = metrics;
         this.audit = audit;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -134,6 +136,7 @@ public class Sessions {
             driver.stop(id);
             shutdowns.afterLastSession(row.profile(), "its last session ended: " + reason);
             store.transition(id, java.util.EnumSet.of(SessionState.ENDING), SessionState.ENDED, clock.instant(), null);
+            metrics.finished(SessionState.ENDED);
             audit.record(actor, "session.end", row.profile(), AuditOutcome.SUCCESS, "session " + id + ": " + reason);
         }
         return get(id);

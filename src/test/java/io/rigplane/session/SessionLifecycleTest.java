@@ -59,6 +59,8 @@ class SessionLifecycleTest {
         assertThat(ready.get("transitions")).hasSize(5);
         assertThat(simulator.isNodeOnline("srv02")).isTrue();
         assertThat(fixtures.power(profile)).isEqualTo("running");
+        assertThat(fixtures.api().get("/actuator/prometheus").body())
+                .containsPattern("rigplane_sessions_time_to_ready_seconds_count(\\{[^}]*})? [1-9]");
 
         // the client pairs with the one-time PIN; afterwards the one-tap link launches instead of pairing
         Matcher link = Pattern.compile("pin=(\\d{4})&passphrase=([^&]+)&name=([^&]+)")
