@@ -89,11 +89,7 @@ class SessionLifecycleTest {
         assertThat(ended.get("state").asString()).isEqualTo("ENDED");
         assertThat(ended.get("reason").asString()).isEqualTo("no stream and no heartbeat for 2 s");
         assertThat(ended.get("transitions").findValuesAsString("state")).endsWith("READY", "ENDING", "ENDED");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!fixtures.power(profile).equals("stopped") && System.nanoTime() < deadline) {
-            SessionFixtures.sleep(200);
-        }
-        assertThat(fixtures.power(profile)).isEqualTo("stopped");
+        assertThat(fixtures.awaitPower(profile, "stopped", Duration.ofSeconds(30))).isTrue();
     }
 
     @Test
@@ -214,12 +210,8 @@ class SessionLifecycleTest {
 
         assertThat(failed.get("state").asString()).isEqualTo("FAILED");
         assertThat(failed.get("reason").asString()).isNotBlank().doesNotContain("Exception");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!fixtures.power(profile).equals("stopped") && System.nanoTime() < deadline) {
-            SessionFixtures.sleep(200);
-        }
-        assertThat(fixtures.power(profile)).as("a VM started for a failed session is not left running")
-                .isEqualTo("stopped");
+        assertThat(fixtures.awaitPower(profile, "stopped", Duration.ofSeconds(30)))
+                .as("a VM started for a failed session is not left running").isTrue();
     }
 
     @Test
