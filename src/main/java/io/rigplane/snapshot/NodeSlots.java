@@ -35,7 +35,7 @@ class NodeSlots {
                 throw new NodeBusyException(node, limit, properties.slotWait());
             }
             Thread.sleep(pause + java.util.concurrent.ThreadLocalRandom.current().nextLong(pause));
-            pause = Math.min(pause * 2, 1000);
+            pause = Math.min(pause * 2, 200);
         }
         return new Lease(holder);
     }
