@@ -51,6 +51,12 @@ class RunStore {
                 .update();
     }
 
+    /** Still queued, waiting for the reason given. */
+    void waiting(UUID id, String reason) {
+        jdbc.sql("update snapshot_run set reason = :reason where id = :id").param("reason", reason).param("id", id)
+                .update();
+    }
+
     void running(UUID id, UUID operation, Instant now) {
         jdbc.sql("""
                 update snapshot_run set state = 'RUNNING', operation_id = :op, attempts = attempts + 1,

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Date;
+import org.quartz.JobBuilder;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SnapshotRuns {
 
+    private static final String RETRIES = "snapshot-retries";
     private static final Logger log = LoggerFactory.getLogger(SnapshotRuns.class);
 
     private final RunStore runs;
@@ -32,15 +38,19 @@ public class SnapshotRuns {
     private final PolicySchedule schedule;
     private final Operations operations;
     private final SnapshotTargets targets;
+    private final Scheduler scheduler;
+    private final SnapshotProperties properties;
     private final Clock clock;
 
     SnapshotRuns(RunStore runs, PolicyStore policies, PolicySchedule schedule, Operations operations,
-            SnapshotTargets targets, Clock clock) {
+            SnapshotTargets targets, Scheduler scheduler, SnapshotProperties properties, Clock clock) {
         this.runs = runs;
         this.policies = policies;
         this.schedule = schedule;
         this.operations = operations;
         this.targets = targets;
+        this.scheduler = scheduler;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -66,8 +76,43 @@ public class SnapshotRuns {
         if (!runs.insertScheduled(id, policy, minute, name, policy.policy().withRam(), actor.name(), clock.instant())) {
             return Optional.empty();
         }
-        queue(id, policy.profile(), actor);
+        if (queue(id, policy.profile(), actor) == null) {
+            waitForProfile(id);
+        }
         return Optional.of(id);
+    }
+
+    /** A scheduled run that found the profile busy, tried again (by the retry job). */
+    void retry(UUID id) {
+        runs.find(id).filter(run -> !run.finished() && run.operationId() == null).ifPresent(run -> {
+            if (queue(id, run.profile(), Actor.schedule("snapshot policy " + run.label())) == null) {
+                waitForProfile(id);
+            }
+        });
+    }
+
+    /**
+     * Another operation works on the profile: try again later, like a VM lock, until the lock
+     * deadline counted from the run's creation; then the run fails with the reason.
+     */
+    private void waitForProfile(UUID id) {
+        SnapshotRun run = runs.find(id).orElseThrow();
+        Instant next = clock.instant().plus(properties.maxBackoff());
+        if (next.isAfter(run.createdAt().plus(properties.lockDeadline()))) {
+            runs.finish(id, "FAILED", "another operation kept working on the profile for "
+                    + properties.lockDeadline() + "; last: " + run.reason(), List.of(), clock.instant());
+            return;
+        }
+        try {
+            // Quartz keeps wall-clock time; the name is unique per attempt as the running retry job still exists
+            String key = "retry-" + id + "-" + System.nanoTime();
+            scheduler.scheduleJob(JobBuilder.newJob(SnapshotRetryJob.class).withIdentity(key, RETRIES)
+                    .usingJobData(SnapshotRetryJob.RUN_ID, id.toString()).build(),
+                    TriggerBuilder.newTrigger().withIdentity(key, RETRIES)
+                            .startAt(Date.from(Instant.now().plus(properties.maxBackoff()))).build());
+        } catch (SchedulerException e) {
+            runs.finish(id, "FAILED", "could not schedule a retry: " + e.getMessage(), List.of(), clock.instant());
+        }
     }
 
     /** A manual snapshot now, under the given name or {@code manual-{yyyyMMddHHmm}}. */
@@ -80,7 +125,9 @@ public class SnapshotRuns {
         runs.insertManual(id, profile, snapshot, actor.name(), clock.instant());
         Operation operation = queue(id, profile, actor);
         if (operation == null) {
-            throw new OperationConflictException(profile, operations.activeFor(profile).orElseThrow());
+            UUID busy = operations.activeFor(profile).orElse(id);
+            runs.finish(id, "FAILED", "operation " + busy + " was working on the profile", List.of(), clock.instant());
+            throw new OperationConflictException(profile, busy);
         }
         return operation;
     }
@@ -92,8 +139,7 @@ public class SnapshotRuns {
             runs.queued(run, operation.id());
             return operation;
         } catch (OperationConflictException e) {
-            runs.finish(run, "FAILED", "operation " + e.running() + " was working on the profile, so the snapshot was"
-                    + " not taken", List.of(), clock.instant());
+            runs.waiting(run, "operation " + e.running() + " was working on the profile");
             return null;
         } catch (RuntimeException e) {
             runs.finish(run, "FAILED", "could not queue the snapshot: " + e.getMessage(), List.of(), clock.instant());

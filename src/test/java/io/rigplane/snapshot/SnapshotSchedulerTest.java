@@ -153,6 +153,22 @@ class SnapshotSchedulerTest {
     }
 
     @Test
+    void aRunThatFindsItsProfileBusyWaitsForTheOtherOperation() {
+        String profile = fixtures.profileWithVm("snap-busy", "srv03");
+        fixtures.putPolicies(profile, "[{\"label\": \"daily\", \"cron\": \"0 3 * * *\", \"keep\": 3}]");
+        simulator.faults().taskMillis(1500L);
+        Api.Reply manual = api.post("/api/v1/profiles/" + profile + "/snapshots", "{\"name\": \"slow\"}");
+        assertThat(manual.status()).as(manual.body()).isEqualTo(202);
+
+        UUID run = snapshotRuns.fire(policy(profile, "daily"), DAY_ONE).orElseThrow();
+        assertThat(runs.find(run).orElseThrow().reason()).contains("was working on the profile");
+        SnapshotRun ended = fixtures.await(run);
+
+        assertThat(ended.state()).as(ended.toString()).isEqualTo("SUCCEEDED");
+        assertThat(names(fixtures.snapshots(profile))).containsExactlyInAnyOrder("slow", "auto-daily-202611010300");
+    }
+
+    @Test
     void underFaultsNoRunIsLostWithoutAReasonAndNothingOutsideTheLabelIsDeleted() {
         List<String> profiles = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
