@@ -30,7 +30,9 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"rigplane.snapshots.lock-deadline=3s", "rigplane.snapshots.first-backoff=100ms",
-        "rigplane.snapshots.max-backoff=500ms"})
+        "rigplane.snapshots.max-backoff=500ms",
+        // misfires are looked for every threshold; short, so the missed-run test need not wait a minute
+        "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=2000"})
 class SnapshotSchedulerTest {
 
     private static final Instant DAY_ONE = Instant.parse("2026-11-01T03:00:00Z");
@@ -58,6 +60,9 @@ class SnapshotSchedulerTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api api;
     SnapshotFixtures fixtures;
@@ -119,6 +124,29 @@ class SnapshotSchedulerTest {
         assertThat(history.get("items").get(0).get("durationMs").asLong()).isPositive();
         assertThat(meters.counter("rigplane.snapshot.runs", "outcome", "succeeded", "trigger", "scheduled").count())
                 .isGreaterThanOrEqualTo(35);
+    }
+
+    @Test
+    void runsMissedWhileDownRunOnceAtStartUpNotOncePerMissedDay() throws Exception {
+        String profile = fixtures.profileWithVm("snap-missed", "srv02");
+        fixtures.putPolicies(profile, "[{\"label\": \"daily\", \"cron\": \"0 3 * * *\", \"keep\": 7}]");
+        long daily = policy(profile, "daily");
+        // as if every replica had been down for three days: the trigger's next time lies three days back
+        long threeDaysAgo = Instant.now().minus(Duration.ofDays(3)).toEpochMilli();
+        assertThat(jdbc.sql("update qrtz_triggers set next_fire_time = :at where trigger_name = :name")
+                .param("at", threeDaysAgo).param("name", PolicySchedule.trigger(daily).getName()).update()).isEqualTo(1);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (runs.page(profile, null, null, 0, 10).totalItems() == 0 && System.nanoTime() < deadline) {
+            SnapshotFixtures.sleep(200);
+        }
+        SnapshotFixtures.sleep(3000);
+        List<SnapshotRun> missed = runs.page(profile, null, null, 0, 10).items();
+        assertThat(missed).hasSize(1);
+        assertThat(fixtures.await(missed.get(0).id()).state()).isEqualTo("SUCCEEDED");
+        assertThat(missed.get(0).scheduledFor()).isAfter(Instant.now().minus(Duration.ofMinutes(2)));
+        JsonNode next = api.get("/api/v1/profiles/" + profile + "/snapshot-policy").json().get("policies").get(0);
+        assertThat(Instant.parse(next.get("nextRun").asString())).isAfter(Instant.now());
     }
 
     @Test
