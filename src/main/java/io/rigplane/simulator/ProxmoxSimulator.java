@@ -120,7 +120,7 @@ public final class ProxmoxSimulator implements AutoCloseable {
      * Sets or clears (null) a VM's lock, as a backup or a deletion that died half-way leaves it
      * ({@code backup}, {@code snapshot-delete}, …).
      */
-    public void setVmLock(int vmid, String lock) {
+    public void setVmLock(int vmid, @org.jspecify.annotations.Nullable String lock) {
         synchronized (ctx.state) {
             SimVm vm = ctx.state.vms.get(vmid);
             if (vm == null) {

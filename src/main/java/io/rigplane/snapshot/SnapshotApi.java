@@ -63,7 +63,7 @@ class SnapshotApi {
 
     @PostMapping("/snapshots")
     @io.swagger.v3.oas.annotations.Operation(summary = "Take a snapshot now: 202 with the operation",
-            description = "Optional body {\"name\": \"before-update\"}; default manual-{yyyyMMddHHmm}. Manual"
+            description = "Optional body {\"name\": \"before-update\"}; default manual-{yyyyMMddHHmmss}. Manual"
                     + " snapshots are never pruned.")
     ResponseEntity<Operation> takeNow(@PathVariable String name, @RequestBody(required = false) @Nullable ManualSnapshot body) {
         return accepted(runs.takeNow(name, body == null ? null : body.name(), actor.get()));

@@ -1,7 +1,5 @@
 package io.rigplane.snapshot;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
 import io.rigplane.provisioning.ProfileMachines.Machine;
@@ -36,18 +34,18 @@ class SnapshotHandler implements OperationHandler {
     private final NodeSlots slots;
     private final VmLocks locks;
     private final SnapshotProperties properties;
-    private final MeterRegistry meters;
+    private final RunMetrics metrics;
     private final Clock clock;
 
     SnapshotHandler(RunStore runs, PolicyStore policies, SnapshotTargets targets, NodeSlots slots,
-            SnapshotProperties properties, MeterRegistry meters, Clock clock) {
+            SnapshotProperties properties, RunMetrics metrics, Clock clock) {
         this.runs = runs;
         this.policies = policies;
         this.targets = targets;
         this.slots = slots;
         this.locks = new VmLocks(properties);
         this.properties = properties;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -168,15 +166,7 @@ class SnapshotHandler implements OperationHandler {
 
     private void record(SnapshotRun run, Ending ending, long startedNanos) {
         runs.finish(run.id(), ending.state(), ending.reason(), ending.pruned(), clock.instant());
-        String trigger = run.trigger().toLowerCase(java.util.Locale.ROOT);
-        meters.counter("rigplane.snapshot.runs", "outcome", ending.state().toLowerCase(java.util.Locale.ROOT),
-                "trigger", trigger).increment();
-        if (ending.state().equals("FAILED")) {
-            meters.counter("rigplane.snapshot.failures", "trigger", trigger).increment();
-        }
-        meters.counter("rigplane.snapshot.pruned").increment(ending.pruned().size());
-        Timer.builder("rigplane.snapshot.run.duration").tag("trigger", trigger).register(meters)
-                .record(Duration.ofNanos(System.nanoTime() - startedNanos));
+        metrics.ended(run, ending.state(), ending.pruned().size(), Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     private record Ending(String state, @org.jspecify.annotations.Nullable String reason, List<String> pruned) {

@@ -29,7 +29,7 @@ final class SnapshotNames {
     }
 
     static String manual(Instant at) {
-        return "manual-" + STAMP.format(at);
+        return "manual-" + STAMP.format(at) + String.format("%02d", at.atOffset(ZoneOffset.UTC).getSecond());
     }
 
     /** The time a scheduled snapshot of this label was taken, when the name is one of its. */

@@ -40,10 +40,12 @@ public class SnapshotRuns {
     private final SnapshotTargets targets;
     private final Scheduler scheduler;
     private final SnapshotProperties properties;
+    private final RunMetrics metrics;
     private final Clock clock;
 
     SnapshotRuns(RunStore runs, PolicyStore policies, PolicySchedule schedule, Operations operations,
-            SnapshotTargets targets, Scheduler scheduler, SnapshotProperties properties, Clock clock) {
+            SnapshotTargets targets, Scheduler scheduler, SnapshotProperties properties, RunMetrics metrics,
+            Clock clock) {
         this.runs = runs;
         this.policies = policies;
         this.schedule = schedule;
@@ -51,6 +53,7 @@ public class SnapshotRuns {
         this.targets = targets;
         this.scheduler = scheduler;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -99,8 +102,8 @@ public class SnapshotRuns {
         SnapshotRun run = runs.find(id).orElseThrow();
         Instant next = clock.instant().plus(properties.maxBackoff());
         if (next.isAfter(run.createdAt().plus(properties.lockDeadline()))) {
-            runs.finish(id, "FAILED", "another operation kept working on the profile for "
-                    + properties.lockDeadline() + "; last: " + run.reason(), List.of(), clock.instant());
+            fail(id, "another operation kept working on the profile for "
+                    + properties.lockDeadline() + "; last: " + run.reason());
             return;
         }
         try {
@@ -111,11 +114,11 @@ public class SnapshotRuns {
                     TriggerBuilder.newTrigger().withIdentity(key, RETRIES)
                             .startAt(Date.from(Instant.now().plus(properties.maxBackoff()))).build());
         } catch (SchedulerException e) {
-            runs.finish(id, "FAILED", "could not schedule a retry: " + e.getMessage(), List.of(), clock.instant());
+            fail(id, "could not schedule a retry: " + e.getMessage());
         }
     }
 
-    /** A manual snapshot now, under the given name or {@code manual-{yyyyMMddHHmm}}. */
+    /** A manual snapshot now, under the given name or {@code manual-{yyyyMMddHHmmss}}. */
     public Operation takeNow(String profile, @Nullable String name, Actor actor) {
         targets.profileId(profile);
         String snapshot = name == null || name.isBlank() ? SnapshotNames.manual(clock.instant()) : name;
@@ -126,10 +129,15 @@ public class SnapshotRuns {
         Operation operation = queue(id, profile, actor);
         if (operation == null) {
             UUID busy = operations.activeFor(profile).orElse(id);
-            runs.finish(id, "FAILED", "operation " + busy + " was working on the profile", List.of(), clock.instant());
+            fail(id, "operation " + busy + " was working on the profile");
             throw new OperationConflictException(profile, busy);
         }
         return operation;
+    }
+
+    private void fail(UUID id, String reason) {
+        runs.finish(id, "FAILED", reason, List.of(), clock.instant());
+        runs.find(id).ifPresent(run -> metrics.ended(run, "FAILED", 0, null));
     }
 
     private @Nullable Operation queue(UUID run, String profile, Actor actor) {
@@ -142,7 +150,7 @@ public class SnapshotRuns {
             runs.waiting(run, "operation " + e.running() + " was working on the profile");
             return null;
         } catch (RuntimeException e) {
-            runs.finish(run, "FAILED", "could not queue the snapshot: " + e.getMessage(), List.of(), clock.instant());
+            fail(run, "could not queue the snapshot: " + e.getMessage());
             throw e;
         }
     }
