@@ -44,6 +44,15 @@ final class ApiAuthorizationRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/profiles/*/status", "/api/v1/nodes")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority(),
                         Scope.POWER.authority())
+                // snapshots: deleting one is for admins; reading policies, snapshots and runs is for readers too
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/profiles/*/snapshots/*").hasAuthority(Scope.ADMIN.authority())
+                .requestMatchers(HttpMethod.GET, "/api/v1/profiles/*/snapshot-policy", "/api/v1/profiles/*/snapshot-policy/dry-run",
+                        "/api/v1/profiles/*/snapshots", "/api/v1/snapshot-runs")
+                .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority(),
+                        Scope.SNAPSHOTS.authority())
+                .requestMatchers(HttpMethod.PUT, "/api/v1/profiles/*/snapshot-policy").hasAuthority(Scope.SNAPSHOTS.authority())
+                .requestMatchers(HttpMethod.POST, "/api/v1/profiles/*/snapshots", "/api/v1/profiles/*/snapshots/*/rollback")
+                .hasAuthority(Scope.SNAPSHOTS.authority())
                 .requestMatchers(HttpMethod.GET, "/api/v1/drift", "/api/v1/vms")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority())
                 .requestMatchers(HttpMethod.GET, "/api/v1/profiles", "/api/v1/profiles/**")

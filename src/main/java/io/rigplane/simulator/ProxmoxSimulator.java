@@ -116,6 +116,24 @@ public final class ProxmoxSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets or clears (null) a VM's lock, as a backup or a deletion that died half-way leaves it
+     * ({@code backup}, {@code snapshot-delete}, …).
+     */
+    public void setVmLock(int vmid, @org.jspecify.annotations.Nullable String lock) {
+        synchronized (ctx.state) {
+            SimVm vm = ctx.state.vms.get(vmid);
+            if (vm == null) {
+                throw new IllegalArgumentException("no VM " + vmid);
+            }
+            if (lock == null) {
+                vm.config.remove("lock");
+            } else {
+                vm.config.put("lock", lock);
+            }
+        }
+    }
+
     /** Takes a node off the network (its VMs stop, as in a power loss) or back on at once. */
     public void setNodeOnline(String node, boolean online) {
         ClusterState state = ctx.state;

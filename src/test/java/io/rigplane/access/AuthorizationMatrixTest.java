@@ -57,6 +57,14 @@ class AuthorizationMatrixTest {
             GET    /api/v1/nodes                           | admin operator viewer | profiles:read profiles:write power admin
             POST   /api/v1/nodes/{node}/wake               | admin operator        | power admin
             PUT    /api/v1/nodes/{node}/wake-on-lan        | admin                 | admin
+            GET    /api/v1/profiles/{name}/snapshot-policy | admin operator viewer | profiles:read profiles:write snapshots admin
+            PUT    /api/v1/profiles/{name}/snapshot-policy | admin operator        | snapshots admin
+            GET    /api/v1/profiles/{name}/snapshot-policy/dry-run | admin operator viewer | profiles:read profiles:write snapshots admin
+            GET    /api/v1/profiles/{name}/snapshots       | admin operator viewer | profiles:read profiles:write snapshots admin
+            POST   /api/v1/profiles/{name}/snapshots       | admin operator        | snapshots admin
+            DELETE /api/v1/profiles/{name}/snapshots/{snapshot} | admin            | admin
+            POST   /api/v1/profiles/{name}/snapshots/{snapshot}/rollback | admin operator | snapshots admin
+            GET    /api/v1/snapshot-runs                   | admin operator viewer | profiles:read profiles:write snapshots admin
             GET    /api/v1/users                           | admin                 | admin
             POST   /api/v1/users                           | admin                 | admin
             GET    /api/v1/users/me                        | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
@@ -90,7 +98,8 @@ class AuthorizationMatrixTest {
             """;
 
     private static final Map<String, String> PROBE_VALUES = Map.of(
-            "name", "matrix-absent", "username", "matrix-absent", "id", "987654321", "node", "matrix-absent");
+            "name", "matrix-absent", "username", "matrix-absent", "id", "987654321", "node", "matrix-absent",
+            "snapshot", "matrix-absent");
 
     @LocalServerPort
     int port;

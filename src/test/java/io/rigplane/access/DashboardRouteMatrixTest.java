@@ -36,6 +36,8 @@ class DashboardRouteMatrixTest {
             POST /profiles/{name}/stop          | admin operator
             POST /profiles/{name}/stream-host   | admin
             POST /nodes/{node}/wake             | admin operator
+            POST /snapshots/{name}/policy       | admin operator
+            POST /snapshots/{name}/take         | admin operator
             POST /users                         | admin
             POST /users/{username}/role         | admin
             POST /users/{username}/password     | admin

@@ -1,0 +1,21 @@
+package io.rigplane.snapshot;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code rigplane.snapshots.*}: how many snapshots run on one node at once (across replicas), how
+ * long a locked VM is retried, how long a Proxmox task may take and how long a run waits for a
+ * slot on its node.
+ */
+@ConfigurationProperties("rigplane.snapshots")
+record SnapshotProperties(
+        @DefaultValue("2") int perNodeLimit,
+        @DefaultValue("10m") Duration lockDeadline,
+        @DefaultValue("2s") Duration firstBackoff,
+        @DefaultValue("1m") Duration maxBackoff,
+        @DefaultValue("30m") Duration taskTimeout,
+        @DefaultValue("6h") Duration slotWait,
+        @DefaultValue("2h") Duration slotLease) {
+}
