@@ -116,6 +116,28 @@ public final class ProxmoxSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Worker tasks started since the last reset, by type ({@code qmcreate}, {@code qmstart}, …) and
+     * by type and VM id: how often Rigplane really asked for each action, failed tasks included.
+     */
+    public TaskCounts taskCounts() {
+        Map<String, Integer> total = new java.util.TreeMap<>();
+        Map<String, Map<String, Integer>> byVm = new java.util.TreeMap<>();
+        for (SimTask task : ctx.tasks.all()) {
+            total.merge(task.type, 1, Integer::sum);
+            byVm.computeIfAbsent(task.type, t -> new java.util.TreeMap<>()).merge(task.id, 1, Integer::sum);
+        }
+        return new TaskCounts(total, byVm);
+    }
+
+    /** How many worker tasks of each type the simulator ran, overall and per VM id. */
+    public record TaskCounts(Map<String, Integer> total, Map<String, Map<String, Integer>> byVm) {
+
+        public int of(String type) {
+            return total.getOrDefault(type, 0);
+        }
+    }
+
     /** Takes a node off the network (its VMs stop, as in a power loss) or back on at once. */
     public void setNodeOnline(String node, boolean online) {
         ClusterState state = ctx.state;
