@@ -50,7 +50,11 @@ public final class SoakRun {
             try (Replica service = Replica.launch(settings, logs.resolve("soak-service.log"))) {
                 service.awaitHealthy(Duration.ofMinutes(3));
                 Api api = service.api();
-                ExecutorService pool = Executors.newFixedThreadPool(users);
+                ExecutorService pool = Executors.newFixedThreadPool(users, r -> {
+                    Thread t = new Thread(r, "soak-user");
+                    t.setDaemon(true);
+                    return t;
+                });
                 int operations = 0;
                 for (int minute = 0; minute <= minutes; minute++) {
                     if (minute % SAMPLE_EVERY == 0) {
@@ -93,7 +97,7 @@ public final class SoakRun {
                      "disks": [{"slot": "scsi0", "storage": "local-zfs", "sizeGiB": 32, "role": "system"}]}"""
                     .formatted(name, user % 4 + 2)), 201);
             if (minute >= 20) {
-                expect(api.delete("/api/v1/profiles/soak-" + user + "-" + (minute / 10 - 2)), 204);
+                expect(api.delete("/api/v1/profiles/soak-" + user + "-" + (minute / 10 - 2) + "?releaseVm=true"), 204);
             }
         }
         expect(api.get("/api/v1/profiles"), 200);

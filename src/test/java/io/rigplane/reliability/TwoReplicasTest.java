@@ -40,13 +40,26 @@ class TwoReplicasTest {
     Replica first;
     Replica second;
 
-    /** What the replicas are asked to do in turn, and the Proxmox task each request must cause exactly once. */
-    record ExactlyOnce(String action, String task, int targets) {
+    /**
+     * What the replicas are asked to do in turn (for the first {@code targets} profiles), and the
+     * Proxmox task each request must cause exactly once.
+     */
+    record ExactlyOnce(String name, String task, int targets, Submit submit) {
+
+        static ExactlyOnce profileAction(String action, String task, int targets) {
+            return new ExactlyOnce(action, task, targets, (api, profile) -> Workload.submit(api, profile, action));
+        }
+    }
+
+    /** Asks one replica for the work on one profile and returns the id of the operation doing it. */
+    interface Submit {
+        String to(Api replica, String profile);
     }
 
     static Stream<ExactlyOnce> cases() {
-        return Stream.of(new ExactlyOnce("apply", "qmcreate", PROFILES), new ExactlyOnce("start", "qmstart", POWERED),
-                new ExactlyOnce("stop", "qmstop", POWERED));
+        return Stream.of(ExactlyOnce.profileAction("apply", "qmcreate", PROFILES),
+                ExactlyOnce.profileAction("start", "qmstart", POWERED),
+                ExactlyOnce.profileAction("stop", "qmstop", POWERED));
     }
 
     @BeforeAll
@@ -79,11 +92,11 @@ class TwoReplicasTest {
             ProxmoxSimulator.TaskCounts before = simulator.taskCounts();
             List<String> operations = new ArrayList<>();
             for (int i = 0; i < c.targets(); i++) {
-                operations.add(Workload.submit(replica(i), profiles.get(i), c.action()));
+                operations.add(c.submit().to(replica(i), profiles.get(i)));
             }
             Map<String, JsonNode> ended = Workload.awaitAll(replica(1), operations, BOUND);
 
-            assertThat(ended.values()).as(c.action()).allSatisfy(op -> {
+            assertThat(ended.values()).as(c.name()).allSatisfy(op -> {
                 assertThat(op.get("state").asString()).as(op.toString()).isEqualTo("SUCCEEDED");
                 assertThat(op.get("attempts").asInt()).as(op.toString()).isEqualTo(1);
             });
