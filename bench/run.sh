@@ -45,4 +45,4 @@ echo; echo "== the simulator itself (bench/simulator/run.sh)"
 # Wake-and-stream (p50/p95 time to READY, 1 and 20 sessions) and the snapshot run over 500 VMs
 # join here as bench/sessions/run.sh and bench/snapshots/run.sh once sessions and the snapshot
 # scheduler exist.
-echo; echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a bench/results/machine.md
+printf '\nLoad average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a bench/results/machine.md
