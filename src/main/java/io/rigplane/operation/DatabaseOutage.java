@@ -45,11 +45,14 @@ final class DatabaseOutage {
         return message != null ? message : failure.getClass().getSimpleName();
     }
 
-    static void awaitBackoff(int retry) {
+    /** Waits before the next attempt; false when the replica is shutting down and should not retry. */
+    static boolean awaitBackoff(int retry) {
         try {
             Thread.sleep(Math.min(10_000L, 1_000L << retry));
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -70,8 +70,9 @@ class OperationRunner {
                     if (DatabaseOutage.causedBy(e) && retry < DatabaseOutage.RETRIES) {
                         log.warn("Operation {} ({} on {}) lost the database ({}); resuming it once the database"
                                 + " answers", id, operation.kind(), operation.target(), DatabaseOutage.describe(e));
-                        DatabaseOutage.awaitBackoff(retry);
-                        continue;
+                        if (DatabaseOutage.awaitBackoff(retry)) {
+                            continue;
+                        }
                     }
                     log.info("Operation {} ({} on {}) failed: {}", id, operation.kind(), operation.target(),
                             e.toString());

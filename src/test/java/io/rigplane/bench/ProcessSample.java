@@ -1,5 +1,6 @@
 package io.rigplane.bench;
 
+import io.rigplane.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.rigplane.support.TestDatabase;
 
 /**
  * What the service's process holds at one moment: resident memory (VmRSS), its peak (VmHWM),
