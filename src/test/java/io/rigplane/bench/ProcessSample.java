@@ -16,7 +16,7 @@ import java.sql.SQLException;
  */
 record ProcessSample(long rssKiB, long peakRssKiB, int threads, int connections) {
 
-    static ProcessSample of(long pid, TestDatabase.Coordinates database) throws IOException, SQLException {
+    static ProcessSample of(long pid, Connection database) throws IOException, SQLException {
         long rss = 0;
         long hwm = 0;
         int threads = 0;
@@ -33,10 +33,17 @@ record ProcessSample(long rssKiB, long peakRssKiB, int threads, int connections)
         return new ProcessSample(rss, hwm, threads, connections(database));
     }
 
+    /**
+     * One connection kept open for all samples: a connection opened per sample would itself linger
+     * in pg_stat_activity for a moment after closing and be counted as the service's.
+     */
+    static Connection watch(TestDatabase.Coordinates database) throws SQLException {
+        return DriverManager.getConnection(database.url(), database.username(), database.password());
+    }
+
     /** Backends connected to the service's database, not counting the one asking. */
-    static int connections(TestDatabase.Coordinates database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password());
-             PreparedStatement query = connection.prepareStatement(
+    static synchronized int connections(Connection database) throws SQLException {
+        try (PreparedStatement query = database.prepareStatement(
                      "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
              ResultSet result = query.executeQuery()) {
             result.next();

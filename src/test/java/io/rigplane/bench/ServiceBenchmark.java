@@ -5,6 +5,7 @@ import io.rigplane.support.Replica;
 import io.rigplane.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,25 +40,27 @@ public final class ServiceBenchmark {
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         Path results = Path.of("bench/results");
         Path logs = Path.of("target/bench");
+        String loadBefore = loadAverage();
         TestDatabase.Coordinates database = TestDatabase.another();
         try (StandaloneSimulator simulator = StandaloneSimulator.start(Replica.freePort(), logs.resolve("simulator.log"),
                 "--nodes", "10", "--threads", "16", "--task-millis", "200", "--auth-delay-millis", "0")) {
             Replica.Settings settings = Replica.Settings.of(database, simulator.url(), StandaloneSimulator.TOKEN,
                     simulator.fingerprint()).fromJar(jar).jvm().with("--logging.level.root=WARN");
-            try (Replica service = Replica.launch(settings, logs.resolve("service.log"))) {
+            try (Replica service = Replica.launch(settings, logs.resolve("service.log"));
+                 Connection watch = ProcessSample.watch(database)) {
                 Duration startUp = service.awaitHealthy(Duration.ofMinutes(3));
                 Api api = service.api();
                 seed(api, profiles);
                 Thread.sleep(5000);
                 System.gc();
-                ProcessSample idle = ProcessSample.of(service.pid(), database);
+                ProcessSample idle = ProcessSample.of(service.pid(), watch);
 
                 List<Load> loads = new ArrayList<>();
                 String base = "http://127.0.0.1:" + service.port();
                 wrk(base + "/api/v1/profiles", "3s", connections, List.of());
                 AtomicReference<ProcessSample> loaded = new AtomicReference<>(idle);
                 try (Sampler sampler = new Sampler(() -> loaded.accumulateAndGet(
-                        ProcessSample.of(service.pid(), database), ProcessSample::max))) {
+                        ProcessSample.of(service.pid(), watch), ProcessSample::max))) {
                     loads.add(wrk(base + "/api/v1/profiles", duration, connections, List.of())
                             .named("GET /api/v1/profiles", "first page of 50, " + profiles + " profiles"));
                     loads.add(wrk(base + "/api/v1/profiles?size=200", duration, connections, List.of())
@@ -66,7 +69,7 @@ public final class ServiceBenchmark {
                             String.valueOf(profiles))).named("GET /api/v1/profiles/{name}", "random name of " + profiles));
                     loads.add(sessionLoad(api, base, duration, connections));
                 }
-                String report = report(startUp, idle, loaded.get(), loads, profiles, duration, connections);
+                String report = report(startUp, idle, loaded.get(), loads, profiles, duration, connections, loadBefore);
                 System.out.println(report);
                 Files.createDirectories(results);
                 Files.writeString(results.resolve("api.md"), report);
@@ -135,14 +138,14 @@ public final class ServiceBenchmark {
     }
 
     private static String report(Duration startUp, ProcessSample idle, ProcessSample loaded, List<Load> loads,
-            int profiles, String duration, int connections) {
+            int profiles, String duration, int connections, String loadBefore) {
         StringBuilder out = new StringBuilder();
         out.append("# API and service benchmark\n\n");
         out.append(String.format(Locale.ROOT, "%s; packaged jar (`java -jar`, default JVM options), %d profiles, "
                 + "wrk with 2 threads and %d connections for %s per endpoint, on the same machine as the service, "
-                + "PostgreSQL and the standalone simulator (10 nodes). Load average before the run: %s.%n%n",
+                + "PostgreSQL and the standalone simulator (10 nodes). Load average before the run: %s, after it: %s.%n%n",
                 Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC", profiles, connections, duration,
-                loadAverage()));
+                loadBefore, loadAverage()));
         out.append("| endpoint | requests/s | p50 ms | p99 ms | requests | errors | note |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (Load l : loads) {

@@ -5,6 +5,7 @@ import io.rigplane.support.Replica;
 import io.rigplane.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public final class SoakRun {
                 "--auth-delay-millis", "0")) {
             Replica.Settings settings = Replica.Settings.of(database, simulator.url(), StandaloneSimulator.TOKEN,
                     simulator.fingerprint()).fromJar(jar).jvm("-XX:+UseSerialGC").with("--logging.level.root=WARN");
-            try (Replica service = Replica.launch(settings, logs.resolve("soak-service.log"))) {
+            try (Replica service = Replica.launch(settings, logs.resolve("soak-service.log"));
+                 Connection watch = ProcessSample.watch(database)) {
                 service.awaitHealthy(Duration.ofMinutes(3));
                 Api api = service.api();
                 ExecutorService pool = Executors.newFixedThreadPool(users, r -> {
@@ -58,7 +60,7 @@ public final class SoakRun {
                 int operations = 0;
                 for (int minute = 0; minute <= minutes; minute++) {
                     if (minute % SAMPLE_EVERY == 0) {
-                        samples.add(new Sample(minute, heapAfterGc(service.pid()), ProcessSample.of(service.pid(), database),
+                        samples.add(new Sample(minute, heapAfterGc(service.pid()), ProcessSample.of(service.pid(), watch),
                                 operations));
                         System.out.println(row(samples.get(samples.size() - 1)));
                     }
