@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,15 +20,19 @@ class AdminBootstrap implements ApplicationRunner {
 
     static final String ADMIN = "admin";
     static final String TOKEN_NAME = "bootstrap";
+    /** Any constant both replicas agree on: the key of the advisory lock that orders their bootstraps. */
+    private static final long BOOTSTRAP_LOCK = 0x5269_6770_6c61_6e65L;
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final AdminBootstrapProperties properties;
     private final UserAccountRepository users;
     private final ApiTokenRepository tokens;
     private final PasswordEncoder passwordEncoder;
+    private final JdbcClient jdbc;
 
     AdminBootstrap(AdminBootstrapProperties properties, UserAccountRepository users, ApiTokenRepository tokens,
-            PasswordEncoder passwordEncoder) {
+            PasswordEncoder passwordEncoder, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.properties = properties;
         this.users = users;
         this.tokens = tokens;
@@ -40,6 +45,8 @@ class AdminBootstrap implements ApplicationRunner {
         // values from the environment are masked in every log line from now on
         SecretMask.register(properties.token());
         SecretMask.register(properties.password());
+        // replicas started together on a new database would otherwise both create the admin, and one would die
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", BOOTSTRAP_LOCK).query().listOfRows();
         UserAccount admin = users.findByUsername(ADMIN).orElseGet(this::createAdmin);
         String configuredToken = properties.token();
         tokens.findByOwnerAndName(admin, TOKEN_NAME).ifPresentOrElse(token -> {

@@ -60,12 +60,30 @@ class OperationRunner {
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> store.heartbeat(id, clock.instant()),
                 HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         try {
-            String summary = handler.execute(new StoredOperationContext(operation, recovering, store, clock));
-            finish(operation, OperationState.SUCCEEDED, summary, null);
-        } catch (Exception e) {
-            log.info("Operation {} ({} on {}) failed: {}", id, operation.kind(), operation.target(), e.toString());
-            log.debug("Operation {} failure", id, e);
-            finish(operation, OperationState.FAILED, null, reason(e));
+            for (int retry = 0; ; retry++) {
+                try {
+                    String summary = handler.execute(
+                            new StoredOperationContext(operation, recovering || retry > 0, store, clock));
+                    finish(operation, OperationState.SUCCEEDED, summary, null);
+                    return;
+                } catch (Exception e) {
+                    if (DatabaseOutage.causedBy(e) && retry < DatabaseOutage.RETRIES) {
+                        log.warn("Operation {} ({} on {}) lost the database ({}); resuming it once the database"
+                                + " answers", id, operation.kind(), operation.target(), DatabaseOutage.describe(e));
+                        if (DatabaseOutage.awaitBackoff(retry)) {
+                            continue;
+                        }
+                    }
+                    log.info("Operation {} ({} on {}) failed: {}", id, operation.kind(), operation.target(),
+                            e.toString());
+                    log.debug("Operation {} failure", id, e);
+                    finish(operation, OperationState.FAILED, null, DatabaseOutage.causedBy(e)
+                            ? "The database connection was lost and did not come back in time: "
+                                    + DatabaseOutage.describe(e)
+                            : reason(e));
+                    return;
+                }
+            }
         } finally {
             heartbeat.cancel(false);
         }

@@ -34,6 +34,10 @@ final class ControlEndpoints {
                     yield sim.faults().toMap();
                 }
                 case "GET destructive-calls" -> Map.of("count", sim.destructiveCallCount(), "calls", sim.destructiveCalls());
+                case "GET task-counts" -> {
+                    ProxmoxSimulator.TaskCounts counts = sim.taskCounts();
+                    yield Map.of("total", counts.total(), "byVm", counts.byVm());
+                }
                 case "GET info" -> Map.of("url", sim.url(), "fingerprint", sim.fingerprint(),
                         "wakeOnLanUdpPort", sim.wakeOnLanUdpPort());
                 default -> perResource(call, s, route, body);

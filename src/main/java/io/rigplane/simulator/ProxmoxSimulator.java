@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,6 +132,28 @@ public final class ProxmoxSimulator implements AutoCloseable {
             } else {
                 vm.config.put("lock", lock);
             }
+        }
+    }
+
+    /**
+     * Worker tasks started since the last reset, by type ({@code qmcreate}, {@code qmstart}, …) and
+     * by type and VM id: how often Rigplane really asked for each action, failed tasks included.
+     */
+    public TaskCounts taskCounts() {
+        Map<String, Integer> total = new TreeMap<>();
+        Map<String, Map<String, Integer>> byVm = new TreeMap<>();
+        for (SimTask task : ctx.tasks.all()) {
+            total.merge(task.type, 1, Integer::sum);
+            byVm.computeIfAbsent(task.type, t -> new TreeMap<>()).merge(task.id, 1, Integer::sum);
+        }
+        return new TaskCounts(total, byVm);
+    }
+
+    /** How many worker tasks of each type the simulator ran, overall and per VM id. */
+    public record TaskCounts(Map<String, Integer> total, Map<String, Map<String, Integer>> byVm) {
+
+        public int of(String type) {
+            return total.getOrDefault(type, 0);
         }
     }
 

@@ -60,4 +60,19 @@ class FaultsTest extends SimulatorTestBase {
         assertThat(api.get("/simulator/faults").body()).containsEntry("latencyMillis", 0);
         assertThat(api.get(vmPath(100) + "/snapshot").dataList()).hasSize(1);
     }
+
+    @Test
+    void taskCountsTellHowOftenEachActionRanPerVmUntilReset() {
+        api.runTask(api.post(vmPath(100) + "/status/start"), "OK");
+        api.runTask(api.post(vmPath(100) + "/status/stop"), "OK");
+        api.runTask(api.post(vmPath(100) + "/status/start"), "OK");
+
+        Map<String, Object> counts = api.get("/simulator/task-counts").body();
+        assertThat(counts.get("total")).isEqualTo(Map.of("qmstart", 2, "qmstop", 1));
+        assertThat(counts.get("byVm")).isEqualTo(Map.of("qmstart", Map.of("100", 2), "qmstop", Map.of("100", 1)));
+        assertThat(sim.taskCounts().of("qmstart")).isEqualTo(2);
+
+        sim.reset();
+        assertThat(sim.taskCounts().total()).isEmpty();
+    }
 }

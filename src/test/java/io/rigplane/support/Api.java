@@ -114,6 +114,26 @@ public final class Api {
         return operations;
     }
 
+    /** Waits until the operation has a step starting with this name that already holds a Proxmox task. */
+    public void awaitTaskOfStep(String id, String step, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode s : get("/api/v1/operations/" + id).json().get("steps")) {
+                if (s.get("name").asString().startsWith(step) && s.get("upid").isString()) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the operation never reached the step " + step + ": "
+                + get("/api/v1/operations/" + id).body());
+    }
+
     public static Api anonymous(int port) {
         return new Api("http://localhost:" + port, null);
     }

@@ -1,0 +1,32 @@
+package io.rigplane.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.orm.jpa.JpaSystemException;
+
+/** Which failures of an operation are a lost database connection, worth resuming, and which are not. */
+class DatabaseOutageTest {
+
+    @Test
+    void aConnectionCutByARestartIsAnOutageWhateverWrapsIt() {
+        SQLException shutdown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        SQLException refused = new SQLException("Connection to localhost:5432 refused", "08001");
+
+        assertThat(DatabaseOutage.causedBy(new UncategorizedSQLException("select 1", "select 1", shutdown))).isTrue();
+        assertThat(DatabaseOutage.causedBy(new JpaSystemException(new RuntimeException("Unable to rollback", refused))))
+                .isTrue();
+        assertThat(DatabaseOutage.describe(new UncategorizedSQLException("PreparedStatementCallback", "select 1",
+                shutdown))).isEqualTo("FATAL: terminating connection due to administrator command");
+    }
+
+    @Test
+    void proxmoxErrorsAndBrokenConstraintsAreNotRetried() {
+        assertThat(DatabaseOutage.causedBy(new IllegalStateException("task qmcreate on srv03 failed"))).isFalse();
+        assertThat(DatabaseOutage.causedBy(new DataIntegrityViolationException("duplicate key",
+                new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
+    }
+}
