@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two replicas in JVMs of their own on one PostgreSQL database and one simulated cluster: work
- * asked of either one is done exactly once, and a replica killed mid-operation leaves its
- * operation to the other.
+ * asked of either one (operations, sessions) is done exactly once, and a replica killed
+ * mid-operation leaves its operation and its session to the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,8 +64,13 @@ class TwoReplicasTest {
 
     @BeforeAll
     void startReplicas(@TempDir Path logs) throws Exception {
-        simulator = ProxmoxSimulator.start(SimulatorSettings.forTests().withThreads(16));
-        Replica.Settings settings = Replica.Settings.of(TestDatabase.another(), simulator);
+        // guests' stream hosts on Apollo's port, on 127.N.x.y apart from other simulators on this machine
+        simulator = ProxmoxSimulator.start(SimulatorSettings.forTests().withThreads(16).withStreamHostPortBase(47989)
+                .withLoopbackOctet(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250)));
+        // a short driver lease, so a session of a killed replica is taken over within seconds
+        Replica.Settings settings = Replica.Settings.of(TestDatabase.another(), simulator)
+                .with("--rigplane.sessions.driver-lease=3s", "--rigplane.sessions.monitor-interval=500ms",
+                        "--rigplane.apollo.username=admin", "--rigplane.apollo.password=admin");
         first = Replica.launch(settings, logs.resolve("first.log"));
         second = Replica.launch(settings, logs.resolve("second.log"));
         first.awaitHealthy(Duration.ofSeconds(150));
@@ -109,22 +114,72 @@ class TwoReplicasTest {
 
     @Test
     @Order(2)
+    void sessionsOpenedOnEitherReplicaEachStartTheirVmOnce() {
+        List<String> profiles = Workload.names("twice", PROFILES).subList(0, POWERED);
+        ProxmoxSimulator.TaskCounts before = simulator.taskCounts();
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < POWERED; i++) {
+            sessions.add(openSession(replica(i), profiles.get(i)));
+        }
+
+        for (int i = 0; i < POWERED; i++) {
+            JsonNode session = awaitSession(replica(i + 1), sessions.get(i), "READY");
+            assertThat(session.get("state").asString()).as(session.toString()).isEqualTo("READY");
+        }
+        Map<String, Integer> starts = Workload.newTasks(simulator, before, "qmstart");
+        assertThat(starts).as("qmstart per VM").hasSize(POWERED);
+        assertThat(starts.values()).as("qmstart per VM").containsOnly(1);
+        sessions.forEach(id -> assertThat(second.api().delete("/api/v1/sessions/" + id).status()).isEqualTo(200));
+    }
+
+    @Test
+    @Order(3)
     void whenAReplicaIsKilledMidOperationTheOtherFinishesIt() throws Exception {
         Workload.createProfile(first.api(), "orphan", "srv03");
         simulator.faults().taskMillis(6000L);
         ProxmoxSimulator.TaskCounts before = simulator.taskCounts();
         String operation = Workload.submit(first.api(), "orphan", "apply");
+        String session = openSession(first.api(), Workload.names("twice", PROFILES).get(POWERED));
         first.api().awaitTaskOfStep(operation, "create VM", Duration.ofSeconds(60));
+        awaitSession(first.api(), session, "STARTING_VM");
         first.kill();
         simulator.faults().taskMillis(null);
 
         JsonNode finished = second.api().awaitOperation(operation, BOUND);
+        JsonNode ready = awaitSession(second.api(), session, "READY");
+        assertThat(ready.get("state").asString()).as("the killed replica's session: " + ready).isEqualTo("READY");
 
         assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
         assertThat(finished.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(Workload.newTasks(simulator, before, "qmcreate").values()).as("creates").containsExactly(1);
         assertThat(second.api().get("/api/v1/profiles/orphan/plan").json().get("changes")).isEmpty();
         assertThat(simulator.destructiveCallCount()).isZero();
+    }
+
+    private static String openSession(Api replica, String profile) {
+        Api.Reply opened = replica.post("/api/v1/sessions", "{\"profile\": \"" + profile + "\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(202);
+        return opened.json().get("id").asString();
+    }
+
+    /** Waits for the session to reach the state (or to end or fail on the way) and returns it. */
+    private static JsonNode awaitSession(Api replica, String id, String state) {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        JsonNode session = replica.get("/api/v1/sessions/" + id).json();
+        while (System.nanoTime() < deadline) {
+            session = replica.get("/api/v1/sessions/" + id).json();
+            String now = session.get("state").asString();
+            if (now.equals(state) || now.equals("ENDED") || now.equals("FAILED")) {
+                return session;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return session;
     }
 
     private Api replica(int i) {
