@@ -2,13 +2,24 @@ package io.rigplane.access;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Which scope each API call needs. Anything not listed needs the admin scope, so a new endpoint
  * is closed until it is given a rule here. Calls open to every token check ownership themselves.
+ * A device token carries no scope: it passes only the rules that name {@link DeviceTokens#AUTHORITY}.
  */
 final class ApiAuthorizationRules {
+
+    /** Any user's script token, but no device: devices have no tokens, password or account. */
+    private static final AuthorizationManager<RequestAuthorizationContext> SCRIPT_TOKEN = AuthorizationManagers.allOf(
+            AuthenticatedAuthorizationManager.authenticated(),
+            AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(DeviceTokens.AUTHORITY)));
 
     private ApiAuthorizationRules() {
     }
@@ -16,6 +27,10 @@ final class ApiAuthorizationRules {
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         // the request that started a stream was authorized; its async dispatches carry no token
         rules.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                // a thin client manages its own sessions (the session module checks which) and reads its bindings
+                .requestMatchers("/api/v1/sessions", "/api/v1/sessions/**")
+                .hasAnyAuthority(Scope.SESSIONS.authority(), DeviceTokens.AUTHORITY)
+                .requestMatchers(HttpMethod.GET, "/api/v1/devices/me").hasAuthority(DeviceTokens.AUTHORITY)
                 .requestMatchers(HttpMethod.GET, "/api/v1/operations", "/api/v1/operations/**")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority(),
                         Scope.POWER.authority(), Scope.SNAPSHOTS.authority(), Scope.SESSIONS.authority())
@@ -33,9 +48,9 @@ final class ApiAuthorizationRules {
                 .requestMatchers("/api/v1/profiles", "/api/v1/profiles/**")
                 .hasAuthority(Scope.PROFILES_WRITE.authority())
                 // a token's own tokens, and its owner's password with the current one; never more than the token may
-                .requestMatchers("/api/v1/tokens", "/api/v1/tokens/*").authenticated()
-                .requestMatchers(HttpMethod.PUT, "/api/v1/users/*/password").authenticated()
-                .requestMatchers(HttpMethod.GET, "/api/v1/users/me").authenticated()
+                .requestMatchers("/api/v1/tokens", "/api/v1/tokens/*").access(SCRIPT_TOKEN)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/users/*/password").access(SCRIPT_TOKEN)
+                .requestMatchers(HttpMethod.GET, "/api/v1/users/me").access(SCRIPT_TOKEN)
                 .anyRequest().hasAuthority(Scope.ADMIN.authority());
     }
 }

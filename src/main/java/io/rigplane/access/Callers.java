@@ -21,6 +21,10 @@ class Callers {
         if (authentication instanceof ApiTokenAuthentication token) {
             return token.caller();
         }
+        if (authentication instanceof DeviceAuthentication) {
+            // a device is no user: its name may even be a user's, so it must never be looked up as one
+            throw new AccessProblems.NotAllowed("A device token may only manage its own sessions");
+        }
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AccessProblems.NotAllowed("Not signed in");
         }

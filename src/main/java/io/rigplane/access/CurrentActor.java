@@ -16,6 +16,9 @@ public class CurrentActor {
         if (authentication instanceof ApiTokenAuthentication token) {
             return new Actor(Actor.Type.TOKEN, token.getName());
         }
+        if (authentication instanceof DeviceAuthentication device) {
+            return new Actor(Actor.Type.DEVICE, device.getName());
+        }
         return new Actor(Actor.Type.USER, authentication.getName());
     }
 }

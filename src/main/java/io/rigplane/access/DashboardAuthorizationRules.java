@@ -20,6 +20,8 @@ final class DashboardAuthorizationRules {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                 .requestMatchers("/users", "/users/**", "/audit", "/audit/**").hasRole(admin)
+                // a device token is a standing credential for waking hosts: only admins issue or see them
+                .requestMatchers("/devices", "/devices/**").hasRole(admin)
                 .requestMatchers(HttpMethod.GET, "/profiles/new", "/profiles/*/edit").hasRole(admin)
                 .requestMatchers(HttpMethod.GET, "/**").authenticated()
                 // every user manages their own password and tokens (tokens never exceed the role)

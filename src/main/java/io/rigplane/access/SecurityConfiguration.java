@@ -30,8 +30,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, List<BearerCredentials> kinds, AuthThrottle throttle, JsonMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, List<BearerCredentials> kinds, AuthThrottle throttle, JsonMapper json,
+            AuditTrail audit) throws Exception {
         ProblemSecurityResponses responses = new ProblemSecurityResponses(json);
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 // bearer tokens are not sent by browsers on their own, so there is nothing to forge
@@ -44,7 +44,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerAuthenticationFilter(kinds, throttle, responses),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(responses)
-                        .accessDeniedHandler(responses))
+                        .accessDeniedHandler(new DeviceRefusalAudit(responses, audit)))
                 .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(ApiAuthorizationRules::apply);
         return http.build();

@@ -14,15 +14,25 @@ import java.util.HexFormat;
 final class TokenSecrets {
 
     static final String PREFIX = "rgp_";
+    /** Device tokens look different, so that a leaked one is recognised as a thin client's. */
+    static final String DEVICE_PREFIX = "rgd_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenSecrets() {
     }
 
     static String newToken() {
+        return PREFIX + randomBits();
+    }
+
+    static String newDeviceToken() {
+        return DEVICE_PREFIX + randomBits();
+    }
+
+    private static String randomBits() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String newPassword() {
