@@ -42,6 +42,7 @@ class DashboardRouteMatrixTest {
             POST /tokens                        | admin operator viewer
             POST /tokens/{id}/revoke            | admin operator viewer
             POST /account/password              | admin operator viewer
+            POST /sessions/{id}/end             | admin operator
             """;
 
     @LocalServerPort
