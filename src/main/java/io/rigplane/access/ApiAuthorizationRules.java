@@ -34,6 +34,9 @@ final class ApiAuthorizationRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/operations", "/api/v1/operations/**")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority(),
                         Scope.POWER.authority(), Scope.SNAPSHOTS.authority(), Scope.SESSIONS.authority())
+                // sessions: thin-client devices manage their own (ownership is checked by the session API)
+                .requestMatchers("/api/v1/sessions", "/api/v1/sessions/**")
+                .hasAnyAuthority(Scope.SESSIONS.authority(), "DEVICE")
                 // power: start/stop a profile's VM and wake nodes; reading power state is for readers too
                 .requestMatchers(HttpMethod.POST, "/api/v1/profiles/*/start", "/api/v1/profiles/*/stop",
                         "/api/v1/profiles/*/shutdown", "/api/v1/profiles/*/reboot", "/api/v1/nodes/*/wake")

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** The profile's GPU is held by another profile's VM, and the profile's policy is to refuse. */
-class GpuHeldException extends ProblemException {
+public class GpuHeldException extends ProblemException {
 
     private final GpuKey gpu;
     private final String holder;
@@ -15,6 +15,10 @@ class GpuHeldException extends ProblemException {
                 "GPU " + gpu + " is held by profile '" + holder + "'" + why);
         this.gpu = gpu;
         this.holder = holder;
+    }
+
+    public String holder() {
+        return holder;
     }
 
     @Override

@@ -81,6 +81,21 @@ public class PowerControl {
     }
 
     /**
+     * The other profile whose VM holds this profile's GPU in Rigplane's books, if any. Empty for a
+     * profile without a GPU or without a VM.
+     */
+    public Optional<String> gpuHolder(String profile) {
+        return targets.find(profile).flatMap(vm -> targets.gpu(profile, vm)).flatMap(claims::holder)
+                .map(GpuClaims.Claim::profile).filter(holder -> !holder.equals(profile));
+    }
+
+    /** The GPU the profile's VM maps, as {@code mapping on node}; empty without a GPU or a VM. */
+    public Optional<String> gpu(String profile) {
+        return targets.find(profile).flatMap(vm -> targets.gpu(profile, vm))
+                .map(gpu -> gpu + (gpu.cluster().isEmpty() ? "" : " (" + gpu.cluster() + ")"));
+    }
+
+    /**
      * Takes the GPU for the profile. Held by another: a stale claim (its VM stopped outside Rigplane,
      * nothing queued for it) is dropped; otherwise refused, or handed over when the profile preempts.
      * Returns the preempted holder.

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads power state: of a profile's VM, and of every node of a cluster with its GPUs. */
 @Component
-class PowerReadings {
+public class PowerReadings {
 
     private final PowerTargets targets;
     private final GpuClaims claims;
@@ -34,7 +34,7 @@ class PowerReadings {
         this.wake = wake;
     }
 
-    PowerStatus status(String profile) {
+    public PowerStatus status(String profile) {
         String mapping = targets.profile(profile).spec().gpu();
         var operation = operations.activeFor(profile).orElse(null);
         Optional<Machine> found = targets.find(profile);

@@ -70,6 +70,14 @@ class AuthorizationMatrixTest {
             GET    /api/v1/operations                      | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
             GET    /api/v1/operations/{id}                 | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
             GET    /api/v1/operations/{id}/events          | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
+            POST   /api/v1/sessions                        | admin operator        | sessions admin
+            GET    /api/v1/sessions                        | admin operator        | sessions admin
+            GET    /api/v1/sessions/{id}                   | admin operator        | sessions admin
+            GET    /api/v1/sessions/{id}/events            | admin operator        | sessions admin
+            POST   /api/v1/sessions/{id}/heartbeat         | admin operator        | sessions admin
+            DELETE /api/v1/sessions/{id}                   | admin operator        | sessions admin
+            GET    /api/v1/profiles/{name}/session-settings | admin operator viewer | profiles:read profiles:write admin
+            PUT    /api/v1/profiles/{name}/session-settings | admin                | profiles:write admin
             GET    /api/v1/clusters                        | admin                 | admin
             GET    /api/v1/clusters/{id}/check             | admin                 | admin
             """;

@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
         "rigplane.simulator.guest-boot=1s",
         "rigplane.simulator.stream-host-delay=500ms",
         "rigplane.simulator.node-boot=1s",
-        "rigplane.simulator.auth-failure-delay=0s"})
+        "rigplane.simulator.auth-failure-delay=0s",
+        "rigplane.sessions.monitor-interval=300ms"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestOperationHandlers.class)
 public @interface IntegrationTest {

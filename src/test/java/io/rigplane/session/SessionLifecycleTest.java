@@ -1,0 +1,244 @@
+package io.rigplane.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rigplane.simulator.ProxmoxSimulator;
+import io.rigplane.simulator.SimulatorControl;
+import io.rigplane.support.Api;
+import io.rigplane.support.IntegrationTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Wake-and-stream from the thin client's side: from a sleeping host to READY, idle stop, grace period. */
+@IntegrationTest
+class SessionLifecycleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProxmoxSimulator simulator;
+
+    @AfterEach
+    void wakeEverything() {
+        simulator.faults().clear();
+        simulator.setNodeOnline("srv02", true);
+    }
+
+    @Test
+    void aSessionFromAStoppedVmOnASleepingNodeReachesReadyAndStreamsEveryTransition() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("couch", null);
+        int vmid = fixtures.vmid(profile);
+        simulator.setNodeOnline("srv02", false);
+
+        JsonNode opened = SessionFixtures.open(fixtures.api(), profile);
+        SessionFixtures.EventLog events = fixtures.follow(opened.get("id").asString());
+        JsonNode ready = fixtures.awaitState(opened.get("id").asString(), "READY", "FAILED");
+
+        assertThat(ready.get("state").asString()).as(ready.toString()).isEqualTo("READY");
+        Map<String, Object> streamHost = simulator.streamHostAddress(vmid);
+        JsonNode connection = ready.get("connection");
+        assertThat(connection.get("host").asString()).isEqualTo(streamHost.get("ip"));
+        assertThat(connection.get("port").asInt()).isEqualTo(streamHost.get("httpPort"));
+        assertThat(connection.get("pairingRequired").asBoolean()).isTrue();
+        assertThat(connection.get("pin").asString()).matches("\\d{4}");
+        assertThat(connection.get("artemisLink").asString())
+                .startsWith("art://" + streamHost.get("ip") + ":" + streamHost.get("httpPort") + "?pin=");
+        fixtures.await(opened.get("id").asString(), session -> events.states().contains("READY"), Duration.ofSeconds(5));
+        assertThat(events.states()).containsExactly("REQUESTED", "WAKING_HOST", "STARTING_VM",
+                "WAITING_FOR_STREAM_HOST", "READY");
+        assertThat(events.events.get(4).get("connection").get("artemisLink").asString()).startsWith("art://");
+        assertThat(ready.get("transitions")).hasSize(5);
+        assertThat(simulator.isNodeOnline("srv02")).isTrue();
+        assertThat(fixtures.power(profile)).isEqualTo("running");
+
+        // the client pairs with the one-time PIN; afterwards the one-tap link launches instead of pairing
+        Matcher link = Pattern.compile("pin=(\\d{4})&passphrase=([^&]+)&name=([^&]+)")
+                .matcher(connection.get("artemisLink").asString());
+        assertThat(link.find()).isTrue();
+        simulator.pairWithPin(vmid, link.group(1), java.net.URLDecoder.decode(link.group(2),
+                java.nio.charset.StandardCharsets.UTF_8), ready.get("clientName").asString());
+        JsonNode paired = fixtures.await(opened.get("id").asString(),
+                session -> session.get("connection").get("artemisLink").asString().startsWith("art://launch?"),
+                Duration.ofSeconds(10));
+        assertThat(paired.get("connection").get("pairingRequired").asBoolean()).isFalse();
+
+        fixtures.api().delete("/api/v1/sessions/" + opened.get("id").asString());
+    }
+
+    @Test
+    void anIdleSessionEndsAndTheVmShutsDownAfterTheGracePeriod() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("idle", null);
+        fixtures.settings(profile, "{\"idleTimeoutSeconds\": 2, \"graceSeconds\": 1}");
+
+        JsonNode opened = SessionFixtures.open(fixtures.api(), profile);
+        fixtures.awaitState(opened.get("id").asString(), "READY");
+        JsonNode ended = fixtures.awaitState(opened.get("id").asString(), "ENDED", "FAILED");
+
+        assertThat(ended.get("state").asString()).isEqualTo("ENDED");
+        assertThat(ended.get("reason").asString()).isEqualTo("no stream and no heartbeat for 2 s");
+        assertThat(ended.get("transitions").findValuesAsString("state")).endsWith("READY", "ENDING", "ENDED");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!fixtures.power(profile).equals("stopped") && System.nanoTime() < deadline) {
+            SessionFixtures.sleep(200);
+        }
+        assertThat(fixtures.power(profile)).isEqualTo("stopped");
+    }
+
+    @Test
+    void aNewSessionWithinTheGracePeriodKeepsTheVmRunning() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("again", null);
+        fixtures.settings(profile, "{\"graceSeconds\": 3}");
+        JsonNode first = SessionFixtures.open(fixtures.api(), profile);
+        fixtures.awaitState(first.get("id").asString(), "READY");
+        Api.Reply ended = fixtures.api().delete("/api/v1/sessions/" + first.get("id").asString());
+        assertThat(ended.json().get("state").asString()).isEqualTo("ENDED");
+
+        JsonNode second = SessionFixtures.open(fixtures.api(), profile);
+        fixtures.awaitState(second.get("id").asString(), "READY");
+        SessionFixtures.sleep(4_000);
+
+        assertThat(fixtures.power(profile)).isEqualTo("running");
+        JsonNode operations = fixtures.api().get("/api/v1/operations?target=" + profile).json();
+        assertThat(operations.get("items").findValuesAsString("kind")).doesNotContain("power-shutdown", "power-stop");
+        assertThat(fixtures.api().get("/api/v1/sessions/" + second.get("id").asString()).json().get("state")
+                .asString()).isIn("READY", "ACTIVE");
+        fixtures.api().delete("/api/v1/sessions/" + second.get("id").asString());
+    }
+
+    @Test
+    void heartbeatsAndAStreamingClientKeepASessionActive() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("beat", null);
+        fixtures.settings(profile, "{\"idleTimeoutSeconds\": 2}");
+        JsonNode opened = SessionFixtures.open(fixtures.api(), profile);
+        String id = opened.get("id").asString();
+        fixtures.awaitState(id, "READY");
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(fixtures.api().post("/api/v1/sessions/" + id + "/heartbeat", null).status()).isEqualTo(200);
+            SessionFixtures.sleep(500);
+        }
+        assertThat(fixtures.api().get("/api/v1/sessions/" + id).json().get("state").asString()).isEqualTo("ACTIVE");
+
+        // no more heartbeats, but the client streams: Apollo's connected flag is activity too
+        int vmid = fixtures.vmid(profile);
+        String client = simulator.pairClient(vmid, opened.get("clientName").asString()).get("uuid").toString();
+        connectOnceGranted(vmid, client);
+        SessionFixtures.sleep(3_500);
+        assertThat(fixtures.api().get("/api/v1/sessions/" + id).json().get("state").asString()).isEqualTo("ACTIVE");
+
+        simulator.disconnectClient(vmid, client);
+        JsonNode ended = fixtures.awaitState(id, "ENDED");
+        assertThat(ended.get("reason").asString()).contains("no stream and no heartbeat");
+        assertThat(fixtures.api().post("/api/v1/sessions/" + id + "/heartbeat", null).status()).isEqualTo(409);
+    }
+
+    /** Rigplane grants a newly paired client launch and input on its next look; until then Apollo refuses. */
+    private void connectOnceGranted(int vmid, String client) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                simulator.connectClient(vmid, client);
+                return;
+            } catch (IllegalStateException notYetGranted) {
+                if (System.nanoTime() > deadline) {
+                    throw notYetGranted;
+                }
+                SessionFixtures.sleep(100);
+            }
+        }
+    }
+
+    @Test
+    void aStreamHostThatNeverAnswersFailsTheSessionWithTheReason() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("mute", null);
+        fixtures.settings(profile, "{\"streamHostTimeoutSeconds\": 5, \"graceSeconds\": 0}");
+        simulator.faults().streamHostNeverReady(true);
+
+        JsonNode opened = SessionFixtures.open(fixtures.api(), profile);
+        JsonNode failed = fixtures.awaitState(opened.get("id").asString(), "FAILED", "READY");
+
+        assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("reason").asString()).isNotBlank().doesNotContain("Exception");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!fixtures.power(profile).equals("stopped") && System.nanoTime() < deadline) {
+            SessionFixtures.sleep(200);
+        }
+        assertThat(fixtures.power(profile)).as("a VM started for a failed session is not left running")
+                .isEqualTo("stopped");
+    }
+
+    @Test
+    void aBusyGpuIsRefusedOrQueuedAsTheProfileSays() {
+        SimulatorControl.pciMapping(simulator, "session-gpu", "node=srv02,path=0000:3a:00,id=10de:2484");
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String mine = fixtures.appliedProfile("gpu-a", "session-gpu");
+        String theirs = fixtures.appliedProfile("gpu-b", "session-gpu");
+        fixtures.settings(mine, "{\"graceSeconds\": 600}");
+        JsonNode playing = SessionFixtures.open(fixtures.api(), mine);
+        fixtures.awaitState(playing.get("id").asString(), "READY");
+        Api other = fixtures.anotherPerson();
+
+        Api.Reply refused = other.post("/api/v1/sessions", "{\"profile\": \"" + theirs + "\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).endsWith("/gpu-busy");
+        assertThat(refused.json().get("holder").asString()).isEqualTo(mine);
+
+        fixtures.settings(theirs, "{\"whenGpuBusy\": \"queue\"}");
+        JsonNode queued = SessionFixtures.open(other, theirs);
+        JsonNode waiting = fixtures.await(queued.get("id").asString(),
+                session -> session.get("queuePosition").isNumber(), Duration.ofSeconds(10));
+        assertThat(waiting.get("queuePosition").asInt()).isEqualTo(1);
+        assertThat(waiting.get("state").asString()).isEqualTo("REQUESTED");
+
+        // the first session ends: its VM does not wait out its 10 min grace period, the queue moves on
+        fixtures.api().delete("/api/v1/sessions/" + playing.get("id").asString());
+        JsonNode ready = fixtures.awaitState(queued.get("id").asString(), "READY", "FAILED");
+        assertThat(ready.get("state").asString()).as(ready.toString()).isEqualTo("READY");
+        assertThat(fixtures.power(mine)).isEqualTo("stopped");
+        other.delete("/api/v1/sessions/" + queued.get("id").asString());
+    }
+
+    @Test
+    void aSecondPressJoinsTheSameSessionAndAProfileMayRefuseSharing() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("solo", null);
+        fixtures.settings(profile, "{\"concurrent\": \"refuse\"}");
+        JsonNode first = SessionFixtures.open(fixtures.api(), profile);
+        JsonNode again = SessionFixtures.open(fixtures.api(), profile);
+        assertThat(again.get("id").asString()).isEqualTo(first.get("id").asString());
+
+        Api.Reply refused = fixtures.anotherPerson().post("/api/v1/sessions", "{\"profile\": \"" + profile + "\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).endsWith("/session-conflict");
+        fixtures.api().delete("/api/v1/sessions/" + first.get("id").asString());
+    }
+
+    @Test
+    void badRequestsAreProblemsAndChangeNothing() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        Api api = fixtures.api();
+        int before = api.get("/api/v1/sessions?limit=500").json().size();
+
+        assertThat(api.post("/api/v1/sessions", "{}").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/sessions", "{\"profile\": \"no-such-profile\"}").status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/sessions", "{\"profile\": \"x\", \"clientName\": \"<script>\"}").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/sessions?state=SLEEPING").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/sessions/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/profiles/no-such-profile/session-settings", "{}").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/sessions?limit=500").json().size()).isEqualTo(before);
+    }
+}
