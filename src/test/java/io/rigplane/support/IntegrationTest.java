@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
         "rigplane.simulator.stream-host-delay=500ms",
         "rigplane.simulator.node-boot=1s",
         "rigplane.simulator.auth-failure-delay=0s",
-        "rigplane.sessions.monitor-interval=300ms"})
+        "rigplane.sessions.monitor-interval=300ms",
+        // no test listens on the machine's Wake-on-LAN ports; the listener's own test picks a free one
+        "rigplane.sessions.wol-ports="})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestOperationHandlers.class)
 public @interface IntegrationTest {
