@@ -32,9 +32,9 @@
 
   const status = (text) => { $('play-status').textContent = text || ''; };
 
-  const api = (method, path, body) => fetch(path, {
+  const api = (method, path, body, accept) => fetch(path, {
     method,
-    headers: Object.assign({ Authorization: 'Bearer ' + token, Accept: 'application/json' },
+    headers: Object.assign({ Authorization: 'Bearer ' + token, Accept: accept || 'application/json' },
       body ? { 'Content-Type': 'application/json' } : {}),
     body: body ? JSON.stringify(body) : undefined,
     cache: 'no-store',
@@ -159,7 +159,8 @@
   // polling every 500 ms takes over when streaming is not possible here.
   const followEvents = async (following) => {
     try {
-      const response = await api('GET', '/api/v1/sessions/' + following.id + '/events');
+      const response = await api('GET', '/api/v1/sessions/' + following.id + '/events', null,
+        'text/event-stream');
       if (!response.ok || !response.body) {
         throw new Error('no stream');
       }

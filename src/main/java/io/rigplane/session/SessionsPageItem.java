@@ -35,7 +35,7 @@ record SessionsPageItem(UUID id, String profile, String who, String clientName, 
                 List.copyOf(steps));
     }
 
-    boolean live() {
+    public boolean live() {
         return state.live();
     }
 
