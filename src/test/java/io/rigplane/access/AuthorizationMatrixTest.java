@@ -32,7 +32,7 @@ class AuthorizationMatrixTest {
 
     /**
      * operation | roles (a user token with all its role's scopes) | single scopes (an admin's token
-     * with just that scope). Device tokens (bound to profiles) come with the sessions module: not yet.
+     * with just that scope); "-" is nobody. Device tokens: session/DeviceTokenReachTest.
      */
     static final String MATRIX = """
             GET    /api/v1/profiles                        | admin operator viewer | profiles:read profiles:write admin
@@ -80,6 +80,12 @@ class AuthorizationMatrixTest {
             PUT    /api/v1/profiles/{name}/session-settings | admin                | profiles:write admin
             GET    /api/v1/clusters                        | admin                 | admin
             GET    /api/v1/clusters/{id}/check             | admin                 | admin
+            GET    /api/v1/devices                         | admin                 | admin
+            POST   /api/v1/devices                         | admin                 | admin
+            GET    /api/v1/devices/{id}                    | admin                 | admin
+            DELETE /api/v1/devices/{id}                    | admin                 | admin
+            PUT    /api/v1/devices/{id}/profiles           | admin                 | admin
+            GET    /api/v1/devices/me                      | -                     | -
             """;
 
     private static final Map<String, String> PROBE_VALUES = Map.of(

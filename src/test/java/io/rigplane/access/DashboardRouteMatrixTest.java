@@ -42,6 +42,9 @@ class DashboardRouteMatrixTest {
             POST /tokens                        | admin operator viewer
             POST /tokens/{id}/revoke            | admin operator viewer
             POST /account/password              | admin operator viewer
+            POST /devices                       | admin
+            POST /devices/{id}/profiles         | admin
+            POST /devices/{id}/revoke           | admin
             POST /sessions/{id}/end             | admin operator
             """;
 
