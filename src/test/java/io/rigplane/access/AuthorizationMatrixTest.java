@@ -53,6 +53,8 @@ class AuthorizationMatrixTest {
             POST   /api/v1/profiles/{name}/shutdown        | admin operator        | power admin
             POST   /api/v1/profiles/{name}/reboot          | admin operator        | power admin
             GET    /api/v1/profiles/{name}/status          | admin operator viewer | profiles:read profiles:write power admin
+            GET    /api/v1/profiles/{name}/stream-host     | admin operator viewer | profiles:read profiles:write admin
+            PUT    /api/v1/profiles/{name}/stream-host     | admin                 | profiles:write admin
             GET    /api/v1/nodes                           | admin operator viewer | profiles:read profiles:write power admin
             POST   /api/v1/nodes/{node}/wake               | admin operator        | power admin
             PUT    /api/v1/nodes/{node}/wake-on-lan        | admin                 | admin

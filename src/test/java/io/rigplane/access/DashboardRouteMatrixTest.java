@@ -34,6 +34,7 @@ class DashboardRouteMatrixTest {
             POST /profiles/{name}/start         | admin operator
             POST /profiles/{name}/shutdown      | admin operator
             POST /profiles/{name}/stop          | admin operator
+            POST /profiles/{name}/stream-host   | admin
             POST /nodes/{node}/wake             | admin operator
             POST /users                         | admin
             POST /users/{username}/role         | admin
