@@ -144,6 +144,46 @@ class SessionLifecycleTest {
         assertThat(fixtures.api().post("/api/v1/sessions/" + id + "/heartbeat", null).status()).isEqualTo(409);
     }
 
+    @Test
+    void aSessionEndsAtTheProfilesMaximumLengthEvenWhileInUse() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("long", null);
+        fixtures.settings(profile, "{\"maxLengthSeconds\": 2}");
+        String id = SessionFixtures.open(fixtures.api(), profile).get("id").asString();
+        fixtures.awaitState(id, "READY");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (fixtures.api().post("/api/v1/sessions/" + id + "/heartbeat", null).status() == 200
+                && System.nanoTime() < deadline) {
+            SessionFixtures.sleep(300);
+        }
+        JsonNode ended = fixtures.api().get("/api/v1/sessions/" + id).json();
+        assertThat(ended.get("state").asString()).isEqualTo("ENDED");
+        assertThat(ended.get("reason").asString()).isEqualTo("it reached the profile's maximum length of 2 s");
+    }
+
+    @Test
+    void aSessionAskedForDuringAShutdownWaitsForItAndStartsTheVmAgain() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("restart", null);
+        String first = SessionFixtures.open(fixtures.api(), profile).get("id").asString();
+        fixtures.awaitState(first, "READY");
+        fixtures.api().delete("/api/v1/sessions/" + first);
+        Api.Reply shutdown = fixtures.api().post("/api/v1/profiles/" + profile + "/shutdown?force=true", null);
+        assertThat(shutdown.status()).as(shutdown.body()).isEqualTo(202);
+
+        String second = SessionFixtures.open(fixtures.api(), profile).get("id").asString();
+        JsonNode ready = fixtures.awaitState(second, "READY", "FAILED");
+
+        assertThat(ready.get("state").asString()).as(ready.toString()).isEqualTo("READY");
+        assertThat(fixtures.power(profile)).isEqualTo("running");
+        JsonNode stopped = fixtures.api().get("/api/v1/operations/" + shutdown.json().get("id").asString()).json();
+        JsonNode started = fixtures.api().get("/api/v1/operations/" + ready.get("operationId").asString()).json();
+        assertThat(stopped.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(java.time.Instant.parse(started.get("startedAt").asString()))
+                .isAfterOrEqualTo(java.time.Instant.parse(stopped.get("finishedAt").asString()));
+        fixtures.api().delete("/api/v1/sessions/" + second);
+    }
+
     /** Rigplane grants a newly paired client launch and input on its next look; until then Apollo refuses. */
     private void connectOnceGranted(int vmid, String client) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
