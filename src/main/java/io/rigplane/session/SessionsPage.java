@@ -58,7 +58,7 @@ class SessionsPage {
 
     @GetMapping("/{id}")
     String detail(@PathVariable UUID id, Model model) {
-        model.addAttribute("session", SessionsPageItem.of(sessions.get(id), clock.instant()));
+        model.addAttribute("detail", SessionsPageItem.of(sessions.get(id), clock.instant()));
         return "session/session";
     }
 

@@ -80,10 +80,11 @@ class WakeOnLanTargets {
 
     /** Reads the MACs of every VM whose profile has no fixed one, while their nodes are awake. */
     void refresh() {
-        allProfiles().stream()
+        List<ProfileView> profiles = allProfiles();
+        profiles.stream()
                 .filter(profile -> profile.spec().network().mac() == null && profile.boundVmid() != null)
                 .forEach(this::learn);
-        learned.keySet().retainAll(allProfiles().stream().map(profile -> profile.spec().name()).toList());
+        learned.keySet().retainAll(profiles.stream().map(profile -> profile.spec().name()).toList());
     }
 
     private @Nullable String learn(ProfileView profile) {
