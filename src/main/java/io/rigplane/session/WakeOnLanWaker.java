@@ -97,7 +97,6 @@ class WakeOnLanWaker {
         if (last != null && now.isBefore(last.plus(properties.wolMacInterval()))) {
             return;
         }
-        lastRefusalAudit.put(key, now);
         lastRefusalAudit.values().removeIf(at -> !now.isBefore(at.plus(properties.wolMacInterval())));
         lastRefusalAudit.put(key, now);
         LOG.warn("magic packet from {}: {}", source, detail);
