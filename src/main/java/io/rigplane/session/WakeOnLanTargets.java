@@ -4,8 +4,8 @@ import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.provisioning.ProfileMachines;
 import io.rigplane.proxmox.ProxmoxClusters;
-import io.rigplane.system.ProblemException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +29,8 @@ class WakeOnLanTargets {
 
     private static final Logger LOG = LoggerFactory.getLogger(WakeOnLanTargets.class);
     private static final Pattern MAC = Pattern.compile("([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}");
+    private static final Duration FOREIGN_MEMORY = Duration.ofSeconds(2);
+    private static final int FOREIGN_LIMIT = 1024;
 
     private final ProfileCatalog catalog;
     private final ProfileMachines machines;
@@ -36,6 +38,7 @@ class WakeOnLanTargets {
     private final Clock clock;
     private final WakeOnLanProperties properties;
     private final Map<String, Learned> learned = new ConcurrentHashMap<>();
+    private final Map<String, Instant> recentlyForeign = new ConcurrentHashMap<>();
 
     WakeOnLanTargets(ProfileCatalog catalog, ProfileMachines machines, ProxmoxClusters clusters, Clock clock,
             WakeOnLanProperties properties) {
@@ -46,8 +49,28 @@ class WakeOnLanTargets {
         this.properties = properties;
     }
 
-    /** The profile whose VM has this MAC; asks Proxmox only about VMs not read recently. */
+    /**
+     * The profile whose VM has this MAC; asks Proxmox only about VMs not read recently. A MAC
+     * found foreign is not looked up again for a moment: Moonlight sends each wake of a PC that
+     * is not a Rigplane VM as a burst of packets.
+     */
     Optional<String> profileFor(String mac) {
+        Instant now = clock.instant();
+        Instant foreignAt = recentlyForeign.get(mac);
+        if (foreignAt != null && now.isBefore(foreignAt.plus(FOREIGN_MEMORY))) {
+            return Optional.empty();
+        }
+        Optional<String> found = lookUp(mac);
+        if (found.isEmpty()) {
+            if (recentlyForeign.size() >= FOREIGN_LIMIT) {
+                recentlyForeign.clear();
+            }
+            recentlyForeign.put(mac, now);
+        }
+        return found;
+    }
+
+    private Optional<String> lookUp(String mac) {
         List<ProfileView> profiles = allProfiles();
         List<ProfileView> unfixed = new ArrayList<>();
         for (ProfileView profile : profiles) {
@@ -99,8 +122,9 @@ class WakeOnLanTargets {
                 mac = macOf(clusters.client(vm.cluster()).config(vm.node(), vm.vmid()).get("net0"));
                 vmid = vm.vmid();
             }
-        } catch (ProblemException | IllegalStateException unreachable) {
-            // a sleeping node or a Proxmox that does not answer: keep what was learned before
+        } catch (RuntimeException unreachable) {
+            // a sleeping node, a Proxmox that does not answer, a VM that lost its tag: keep what
+            // was learned before, and let the other profiles be read
             LOG.debug("cannot read the MAC of profile {}'s VM: {}", name, unreachable.getMessage());
         }
         learned.put(name, new Learned(vmid == null ? -1 : vmid, mac, clock.instant()));

@@ -94,10 +94,12 @@ class WakeOnLanListenerTest {
         byte[] truncated = java.util.Arrays.copyOf(WakeOnLanPacketTest.magic(mac, 0), 101);
         send("127.0.0.20", truncated);
         send("127.0.0.20", "wake up".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        // a PC that is not a Rigplane VM, woken with Moonlight's burst
+        send("127.0.0.20", WakeOnLanPacketTest.magic("02:00:5E:00:00:01", 0));
         send("127.0.0.20", WakeOnLanPacketTest.magic("02:00:5E:00:00:01", 0));
         send("127.0.0.200", WakeOnLanPacketTest.magic(mac, 0));
         awaitCount("malformed", malformed + 2);
-        awaitCount("foreign", foreign + 1);
+        awaitCount("foreign", foreign + 2);
         awaitCount("network-refused", outside + 1);
 
         assertThat(sessions(profile)).isEmpty();
