@@ -31,6 +31,7 @@ class WakeOnLanTargets {
     private static final Pattern MAC = Pattern.compile("([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}");
     private static final Duration FOREIGN_MEMORY = Duration.ofSeconds(2);
     private static final int FOREIGN_LIMIT = 1024;
+    private static final Duration PROFILES_FRESH = Duration.ofSeconds(2);
 
     private final ProfileCatalog catalog;
     private final ProfileMachines machines;
@@ -39,6 +40,7 @@ class WakeOnLanTargets {
     private final WakeOnLanProperties properties;
     private final Map<String, Learned> learned = new ConcurrentHashMap<>();
     private final Map<String, Instant> recentlyForeign = new ConcurrentHashMap<>();
+    private volatile @Nullable Profiles profiles;
 
     WakeOnLanTargets(ProfileCatalog catalog, ProfileMachines machines, ProxmoxClusters clusters, Clock clock,
             WakeOnLanProperties properties) {
@@ -70,8 +72,24 @@ class WakeOnLanTargets {
         return found;
     }
 
+    /**
+     * Matches against the profiles read less than {@link #PROFILES_FRESH} ago; a miss reads them
+     * again only when their number changed (a profile just created), so that packets for unknown
+     * MACs cost a count, not a read of every profile.
+     */
     private Optional<String> lookUp(String mac) {
-        List<ProfileView> profiles = allProfiles();
+        Profiles known = profiles;
+        Instant now = clock.instant();
+        if (known != null && now.isBefore(known.readAt().plus(PROFILES_FRESH))) {
+            Optional<String> found = match(known.all(), mac);
+            if (found.isPresent() || catalog.count() == known.all().size()) {
+                return found;
+            }
+        }
+        return match(allProfiles(), mac);
+    }
+
+    private Optional<String> match(List<ProfileView> profiles, String mac) {
         List<ProfileView> unfixed = new ArrayList<>();
         for (ProfileView profile : profiles) {
             String fixed = profile.spec().network().mac();
@@ -132,11 +150,13 @@ class WakeOnLanTargets {
     }
 
     private List<ProfileView> allProfiles() {
+        Instant readAt = clock.instant();
         List<ProfileView> all = new ArrayList<>();
         for (int page = 0; ; page++) {
             var found = catalog.list(null, null, page, ProfileCatalog.MAX_PAGE_SIZE);
             all.addAll(found.items());
             if (page + 1 >= found.totalPages()) {
+                profiles = new Profiles(List.copyOf(all), readAt);
                 return all;
             }
         }
@@ -151,5 +171,8 @@ class WakeOnLanTargets {
     }
 
     private record Learned(int vmid, @Nullable String mac, Instant checkedAt) {
+    }
+
+    private record Profiles(List<ProfileView> all, Instant readAt) {
     }
 }

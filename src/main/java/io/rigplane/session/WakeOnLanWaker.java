@@ -51,17 +51,14 @@ class WakeOnLanWaker {
             return WakeOnLanOutcome.FOREIGN;
         }
         String target = "profile:" + profile.get();
-        switch (limiter.admit(mac, source)) {
-            case MAC_TOO_SOON -> {
-                return WakeOnLanOutcome.MAC_TOO_SOON;
-            }
-            case SOURCE_OVER_LIMIT -> {
-                refused(source, target, "source-limit", "refused: " + source + " used its "
-                        + properties.wolSourceMaxWakes() + " wakes per " + properties.wolSourceWindow());
-                return WakeOnLanOutcome.SOURCE_OVER_LIMIT;
-            }
-            case ALLOWED -> {
-            }
+        WakeOnLanLimiter.Verdict verdict = limiter.admit(mac, source);
+        if (verdict == WakeOnLanLimiter.Verdict.MAC_TOO_SOON) {
+            return WakeOnLanOutcome.MAC_TOO_SOON;
+        }
+        if (verdict == WakeOnLanLimiter.Verdict.SOURCE_OVER_LIMIT) {
+            refused(source, target, "source-limit", "refused: " + source + " used its "
+                    + properties.wolSourceMaxWakes() + " wakes per " + properties.wolSourceWindow());
+            return WakeOnLanOutcome.SOURCE_OVER_LIMIT;
         }
         Actor actor = new Actor(Actor.Type.WOL, source);
         try {
