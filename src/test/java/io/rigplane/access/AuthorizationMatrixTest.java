@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every operation of the OpenAPI description, called by every role and every single scope,
@@ -147,16 +146,7 @@ class AuthorizationMatrixTest {
     }
 
     private List<String> operations() {
-        JsonNode paths = Api.anonymous(port).get("/v3/api-docs").json().get("paths");
-        List<String> operations = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : paths.properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                if (Set.of("get", "post", "put", "patch", "delete").contains(operation.getKey())) {
-                    operations.add(operation.getKey().toUpperCase() + " " + path.getKey());
-                }
-            }
-        }
-        return operations;
+        return Api.anonymous(port).operations();
     }
 
     static Map<String, Set<String>> table() {

@@ -56,5 +56,13 @@ class DeviceSessionsTest {
                 .isEqualTo("ACTIVE");
         assertThat(tv.delete("/api/v1/sessions/" + id).json().get("state").asString()).isEqualTo("ENDED");
         admin.delete("/api/v1/sessions/" + foreign);
+
+        // a revoked device's session does not outlive it
+        String last = SessionFixtures.open(tv, bound).get("id").asString();
+        assertThat(admin.delete("/api/v1/devices/" + created.json().get("id").asString()).status()).isEqualTo(204);
+        JsonNode ended = admin.get("/api/v1/sessions/" + last).json();
+        assertThat(ended.get("state").asString()).isEqualTo("ENDED");
+        assertThat(ended.get("reason").asString()).isEqualTo("the device 'living-room-tv' was revoked");
+        assertThat(tv.get("/api/v1/sessions/" + last).status()).isEqualTo(401);
     }
 }

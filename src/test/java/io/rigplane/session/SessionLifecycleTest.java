@@ -59,6 +59,8 @@ class SessionLifecycleTest {
         assertThat(ready.get("transitions")).hasSize(5);
         assertThat(simulator.isNodeOnline("srv02")).isTrue();
         assertThat(fixtures.power(profile)).isEqualTo("running");
+        assertThat(fixtures.api().get("/actuator/prometheus").body())
+                .containsPattern("rigplane_sessions_time_to_ready_seconds_count(\\{[^}]*})? [1-9]");
 
         // the client pairs with the one-time PIN; afterwards the one-tap link launches instead of pairing
         Matcher link = Pattern.compile("pin=(\\d{4})&passphrase=([^&]+)&name=([^&]+)")
@@ -87,11 +89,7 @@ class SessionLifecycleTest {
         assertThat(ended.get("state").asString()).isEqualTo("ENDED");
         assertThat(ended.get("reason").asString()).isEqualTo("no stream and no heartbeat for 2 s");
         assertThat(ended.get("transitions").findValuesAsString("state")).endsWith("READY", "ENDING", "ENDED");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!fixtures.power(profile).equals("stopped") && System.nanoTime() < deadline) {
-            SessionFixtures.sleep(200);
-        }
-        assertThat(fixtures.power(profile)).isEqualTo("stopped");
+        assertThat(fixtures.awaitPower(profile, "stopped", Duration.ofSeconds(30))).isTrue();
     }
 
     @Test
@@ -212,12 +210,8 @@ class SessionLifecycleTest {
 
         assertThat(failed.get("state").asString()).isEqualTo("FAILED");
         assertThat(failed.get("reason").asString()).isNotBlank().doesNotContain("Exception");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!fixtures.power(profile).equals("stopped") && System.nanoTime() < deadline) {
-            SessionFixtures.sleep(200);
-        }
-        assertThat(fixtures.power(profile)).as("a VM started for a failed session is not left running")
-                .isEqualTo("stopped");
+        assertThat(fixtures.awaitPower(profile, "stopped", Duration.ofSeconds(30)))
+                .as("a VM started for a failed session is not left running").isTrue();
     }
 
     @Test
