@@ -141,6 +141,12 @@ class PlayPageBrowserTest {
                 !browser.all(row + " .state").isEmpty()
                         && List.of("READY", "ACTIVE").contains(browser.all(row + " .state").get(0).getText()));
         assertThat(browser.find(row).getText()).contains(name).contains("TOKEN:");
+        browser.submit(row + " a");
+        assertThat(browser.path()).isEqualTo("/sessions/" + id);
+        assertThat(browser.find("#session-state").getText()).isIn("READY", "ACTIVE");
+        assertThat(browser.find("#session-to-ready").getText()).isNotEqualTo("—");
+        assertThat(browser.find("#session-duration").getText()).isNotBlank();
+        browser.go("/sessions");
 
         browser.submit("#end-" + id);
         assertThat(browser.path()).isEqualTo("/sessions/" + id);
