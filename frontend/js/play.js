@@ -66,6 +66,8 @@
 
   const loadDevice = async () => {
     status('Loading…');
+    // another device's buttons must not be pressed with this token while it loads
+    $('play-profile-buttons').replaceChildren();
     let response;
     try {
       response = await api('GET', '/api/v1/devices/me');
