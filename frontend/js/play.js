@@ -245,7 +245,10 @@
       const item = document.createElement('li');
       item.dataset.state = state;
       item.textContent = label;
-      if (i < furthest || (i === furthest && (state === 'READY' || session.state === 'ACTIVE'))) {
+      if (i < furthest && !reached.has(state)) {
+        // not needed this time, such as waking a host that was awake
+        item.className = 'skipped';
+      } else if (i < furthest || (i === furthest && (state === 'READY' || session.state === 'ACTIVE'))) {
         item.className = 'done';
       } else if (i === furthest && !finished(session)) {
         item.className = 'current';

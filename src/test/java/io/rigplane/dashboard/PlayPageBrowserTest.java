@@ -99,8 +99,12 @@ class PlayPageBrowserTest {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("play-ready")));
 
-        assertThat(browser.all("#play-steps li.done")).extracting(WebElement::getText).containsExactly(
-                "Requested", "Waking the host", "Starting the VM", "Waiting for the stream host", "Ready to stream");
+        // waking the host is skipped when an earlier test left the node awake
+        assertThat(browser.all("#play-steps li.done, #play-steps li.skipped")).extracting(WebElement::getText)
+                .containsExactly("Requested", "Waking the host", "Starting the VM", "Waiting for the stream host",
+                        "Ready to stream");
+        assertThat(browser.all("#play-steps li.done")).extracting(WebElement::getText)
+                .contains("Requested", "Starting the VM", "Waiting for the stream host", "Ready to stream");
         String link = browser.find("#play-artemis").getAttribute("href");
         assertThat(link).startsWith("art://");
         assertThat(browser.find("#play-artemis").getText()).isEqualTo("Pair and play in Artemis");
