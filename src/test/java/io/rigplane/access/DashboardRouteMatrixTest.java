@@ -48,6 +48,7 @@ class DashboardRouteMatrixTest {
             POST /devices                       | admin
             POST /devices/{id}/profiles         | admin
             POST /devices/{id}/revoke           | admin
+            POST /sessions/{id}/end             | admin operator
             """;
 
     @LocalServerPort

@@ -24,7 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
         // guests' stream hosts on 127.N.x.y:47989, apart from those of other test JVMs on this machine
         "rigplane.simulator.loopback-octet=${random.int[1,250]}",
         "rigplane.simulator.auth-failure-delay=0s",
-        "rigplane.sessions.monitor-interval=300ms"})
+        "rigplane.sessions.monitor-interval=300ms",
+        // no test listens on the machine's Wake-on-LAN ports; the listener's own test picks a free one
+        "rigplane.sessions.wol-ports="})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestOperationHandlers.class)
 public @interface IntegrationTest {
