@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +59,9 @@ final class SessionRound {
             }
         }
         tearDown(opened);
+        System.out.printf(Locale.ROOT, "%d session(s), %d READY, slowest %s%n", samples.size(),
+                samples.stream().filter(SessionSample::ready).count(), samples.stream().filter(SessionSample::ready)
+                        .map(SessionSample::timeToReady).max(Duration::compareTo).map(Duration::toString).orElse("-"));
         return samples;
     }
 
