@@ -8,6 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-java -XX:+UseSerialGC -Dbench.command="bench/sessions/run.sh${*:+ $*}" \
+java -XX:+UseSerialGC -Xlog:gc:file=target/sessions-gc.log -Dbench.command="bench/sessions/run.sh${*:+ $*}" \
     -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
     io.rigplane.bench.SessionBenchmark "$@"

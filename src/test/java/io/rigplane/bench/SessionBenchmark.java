@@ -6,6 +6,8 @@ import io.rigplane.simulator.SimulatorSettings;
 import io.rigplane.support.Api;
 import io.rigplane.support.TestDatabase;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +117,15 @@ public final class SessionBenchmark {
         for (int i = 0; i < concurrentRounds; i++) {
             concurrent.addAll(round.run(profiles, asleep));
         }
+        long collections = 0;
+        long collecting = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            collections += collector.getCollectionCount();
+            collecting += collector.getCollectionTime();
+        }
+        NOTES.add(String.format(Locale.ROOT, "Garbage collection in the benchmark's JVM (simulator, Rigplane and"
+                + " clients together, serial collector): %d collections, %d ms in all (each pause is in"
+                + " target/sessions-gc.log).", collections, collecting));
         return List.of(new SessionReport.Case("1 session, node asleep", single),
                 new SessionReport.Case("1 session, node awake", singleAwake),
                 new SessionReport.Case(sessions + " concurrent, " + asleepNodes + " of " + nodes + " nodes asleep",

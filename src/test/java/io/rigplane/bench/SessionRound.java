@@ -59,10 +59,22 @@ final class SessionRound {
             }
         }
         tearDown(opened);
-        System.out.printf(Locale.ROOT, "%d session(s), %d READY, slowest %s%n", samples.size(),
-                samples.stream().filter(SessionSample::ready).count(), samples.stream().filter(SessionSample::ready)
-                        .map(SessionSample::timeToReady).max(Duration::compareTo).map(Duration::toString).orElse("-"));
+        samples.forEach(SessionRound::print);
         return samples;
+    }
+
+    /** One line per session, so that an outlier in the tables can be traced to its parts. */
+    private static void print(SessionSample sample) {
+        if (!sample.ready()) {
+            System.out.printf(Locale.ROOT, "%s: %s (%s)%n", sample.profile(), sample.state(), sample.reason());
+            return;
+        }
+        StringBuilder parts = new StringBuilder();
+        sample.overheadParts().forEach((part, took) -> parts.append(", ").append(part).append(' ')
+                .append(took.toMillis()));
+        System.out.printf(Locale.ROOT, "%s%s: READY after %d ms, overhead %d ms%s%n", sample.profile(),
+                sample.nodeAsleep() ? " (node asleep)" : "", sample.timeToReady().toMillis(),
+                sample.overhead().toMillis(), parts);
     }
 
     private List<Opened> openAtOnce(List<BenchProfile> targets) throws Exception {
