@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,14 +41,17 @@ class DeviceRegistry {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
+    private final ApplicationEventPublisher events;
+
     DeviceRegistry(DeviceRepository devices, DeviceTokens tokens, ProfileCatalog catalog, AuditTrail audit,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.devices = devices;
         this.tokens = tokens;
         this.catalog = catalog;
         this.audit = audit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     DeviceCreated create(@Nullable String name, @Nullable List<String> profiles) {
@@ -119,6 +123,7 @@ class DeviceRegistry {
             return device.name();
         });
         audit.record("device.revoke", target(name), AuditOutcome.SUCCESS, null);
+        events.publishEvent(new DeviceRevoked(id, name));
     }
 
     /** Every profile's name, for the dashboard's checkboxes. */

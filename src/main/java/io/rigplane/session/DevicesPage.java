@@ -18,7 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The admins' devices page: register a thin client (its token shown once, with a QR code of its
- * sign-in link for a phone), see when each was last seen, revoke.
+ * sign-in link for a phone), see when each was last seen, change its profiles, revoke.
  */
 @Controller
 @RequestMapping("/devices")
@@ -54,6 +54,19 @@ class DevicesPage {
             redirect.addFlashAttribute("newDevice", created.name());
             redirect.addFlashAttribute("message", "Registered device " + created.name()
                     + ". Copy its token or scan the code now: neither is shown again.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", message(e));
+        }
+        return "redirect:/devices";
+    }
+
+    @PostMapping("/{id}/profiles")
+    String rebind(@PathVariable UUID id, @RequestParam(required = false) @Nullable List<String> profiles,
+            RedirectAttributes redirect) {
+        try {
+            DeviceView device = registry.rebind(id, profiles == null ? List.of() : profiles);
+            redirect.addFlashAttribute("message", "Device " + device.name() + " may now stream "
+                    + (device.profiles().isEmpty() ? "no profile" : String.join(", ", device.profiles())) + ".");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", message(e));
         }

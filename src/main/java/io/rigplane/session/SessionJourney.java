@@ -42,16 +42,18 @@ class SessionJourney {
     private final Operations operations;
     private final StreamHosts streamHosts;
     private final GraceShutdowns shutdowns;
+    private final SessionMetrics metrics;
     private final Clock clock;
 
     SessionJourney(SessionStore store, SessionSettingsStore settings, PowerControl power, Operations operations,
-            StreamHosts streamHosts, GraceShutdowns shutdowns, Clock clock) {
+            StreamHosts streamHosts, GraceShutdowns shutdowns, SessionMetrics metrics, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.power = power;
         this.operations = operations;
         this.streamHosts = streamHosts;
         this.shutdowns = shutdowns;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -173,15 +175,19 @@ class SessionJourney {
         live(row.id());
         ConnectionOffer offer = streamHosts.offer(row.profile(), host, row.clientName());
         store.connection(row.id(), Connections.of(offer), host);
-        store.transition(row.id(), EnumSet.of(SessionState.WAITING_FOR_STREAM_HOST), SessionState.READY,
-                clock.instant(), "the stream host answers on " + offer.host() + ":" + offer.port());
+        if (store.transition(row.id(), EnumSet.of(SessionState.WAITING_FOR_STREAM_HOST), SessionState.READY,
+                clock.instant(), "the stream host answers on " + offer.host() + ":" + offer.port())) {
+            metrics.ready(Duration.between(row.createdAt(), clock.instant()));
+        }
     }
 
     private void fail(UUID id, String reason) {
         Optional<SessionRow> row = store.row(id);
-        if (row.isPresent() && store.transition(id, SessionState.LIVE, SessionState.FAILED, clock.instant(), reason)
-                && row.get().operationId() != null) {
-            shutdowns.afterLastSession(row.get().profile(), "its session failed: " + reason);
+        if (row.isPresent() && store.transition(id, SessionState.LIVE, SessionState.FAILED, clock.instant(), reason)) {
+            metrics.finished(SessionState.FAILED);
+            if (row.get().operationId() != null) {
+                shutdowns.afterLastSession(row.get().profile(), "its session failed: " + reason);
+            }
         }
     }
 

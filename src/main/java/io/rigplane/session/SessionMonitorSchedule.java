@@ -1,15 +1,9 @@
 package io.rigplane.session;
 
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
+import io.rigplane.system.RecurringJobs;
+import java.time.Instant;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +13,6 @@ import org.springframework.context.event.EventListener;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SessionProperties.class)
 class SessionMonitorSchedule {
-
-    static final JobKey JOB = JobKey.jobKey("session-monitor", "session");
-    static final TriggerKey TRIGGER = TriggerKey.triggerKey("session-monitor", "session");
 
     private final Scheduler scheduler;
     private final SessionProperties properties;
@@ -33,21 +24,7 @@ class SessionMonitorSchedule {
 
     @EventListener(ApplicationReadyEvent.class)
     void register() throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(SessionMonitorJob.class).withIdentity(JOB).storeDurably().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB).startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(properties.monitorInterval().toMillis()).repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
-        try {
-            scheduler.addJob(job, true);
-            if (scheduler.checkExists(TRIGGER)) {
-                scheduler.rescheduleJob(TRIGGER, trigger);
-            } else {
-                scheduler.scheduleJob(trigger);
-            }
-        } catch (ObjectAlreadyExistsException anotherReplicaWasFirst) {
-            // the same schedule, registered by a replica that started at the same moment
-        }
+        RecurringJobs.register(scheduler, SessionMonitorJob.class, "session-monitor", "session",
+                properties.monitorInterval(), Instant.now());
     }
 }

@@ -20,7 +20,7 @@ public record SessionSettings(
         @Schema(description = "shut the VM down this long after its last session ended (a new session cancels it)",
                 example = "600", minimum = "0", maximum = "86400") @Nullable Integer graceSeconds,
         @Schema(description = "end a session after this long whatever happens; null: no limit", example = "14400",
-                minimum = "60", maximum = "604800") @Nullable Integer maxLengthSeconds,
+                minimum = "1", maximum = "604800") @Nullable Integer maxLengthSeconds,
         @Schema(description = "a second session on a profile with a live one: share the VM, or refuse it")
         @Nullable Concurrent concurrent,
         @Schema(description = "the GPU is held by another profile's live session: refuse, or queue with a position")
@@ -50,7 +50,7 @@ public record SessionSettings(
         range(errors, "idleTimeoutSeconds", full.idleTimeoutSeconds, 1, 86_400);
         range(errors, "graceSeconds", full.graceSeconds, 0, 86_400);
         if (full.maxLengthSeconds != null) {
-            range(errors, "maxLengthSeconds", full.maxLengthSeconds, 60, 604_800);
+            range(errors, "maxLengthSeconds", full.maxLengthSeconds, 1, 604_800);
         }
         range(errors, "streamHostTimeoutSeconds", full.streamHostTimeoutSeconds, 5, 3600);
         if (!errors.isEmpty()) {

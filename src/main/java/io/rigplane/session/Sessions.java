@@ -28,19 +28,21 @@ public class Sessions {
     private final PowerControl power;
     private final SessionDriver driver;
     private final GraceShutdowns shutdowns;
+    private final SessionMetrics metrics;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Sessions(SessionStore store, SessionSettingsStore settings, ProfileCatalog catalog, PowerControl power,
-            SessionDriver driver, GraceShutdowns shutdowns, AuditTrail audit, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
+            SessionDriver driver, GraceShutdowns shutdowns, SessionMetrics metrics, AuditTrail audit, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.catalog = catalog;
         this.power = power;
         this.driver = driver;
         this.shutdowns = shutdowns;
+        this.metrics = metrics;
         this.audit = audit;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -134,9 +136,18 @@ public class Sessions {
             driver.stop(id);
             shutdowns.afterLastSession(row.profile(), "its last session ended: " + reason);
             store.transition(id, java.util.EnumSet.of(SessionState.ENDING), SessionState.ENDED, clock.instant(), null);
+            metrics.finished(SessionState.ENDED);
             audit.record(actor, "session.end", row.profile(), AuditOutcome.SUCCESS, "session " + id + ": " + reason);
         }
         return get(id);
+    }
+
+    /** A revoked device's sessions end with it; its VM then follows the usual grace period. */
+    @org.springframework.context.event.EventListener
+    void deviceRevoked(DeviceRevoked revoked) {
+        for (StreamSession session : store.list(new SessionQuery(null, SessionState.LIVE, revoked.id(), 500))) {
+            end(session.id(), Actor.system(), "the device '" + revoked.name() + "' was revoked");
+        }
     }
 
     /** A live session of another person on the given profile. */

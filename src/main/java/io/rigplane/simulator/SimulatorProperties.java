@@ -27,11 +27,13 @@ public record SimulatorProperties(
         @DefaultValue("47989") int streamHostPortBase,
         @DefaultValue("-1") int wakeOnLanUdpPort,
         @DefaultValue("42") long seed,
-        @DefaultValue("16") int threads) {
+        @DefaultValue("16") int threads,
+        // second octet of the guests' 127.N.x.y addresses: test JVMs running side by side pick their own
+        @DefaultValue("0") int loopbackOctet) {
 
     SimulatorSettings toSettings() {
         return new SimulatorSettings(bindAddress, port, token, rootPassword, authFailureDelay, nodes, gpuNodes,
-                gpusPerNode, vms, taskDuration, guestBoot, streamHostDelay, nodeBoot, streamHostPortBase, 0,
+                gpusPerNode, vms, taskDuration, guestBoot, streamHostDelay, nodeBoot, streamHostPortBase, loopbackOctet,
                 wakeOnLanUdpPort, seed, threads, "admin", "admin");
     }
 }

@@ -48,7 +48,7 @@ class ApolloApi {
         private Host(String authority, ApolloCredentials login) {
             this.authority = authority;
             this.login = login;
-            this.session = sessions.computeIfAbsent(authority + " " + login.username(), key -> new LoginSession());
+            this.session = sessions.computeIfAbsent(authority, key -> new LoginSession());
         }
 
         List<JsonNode> clients() {
@@ -150,22 +150,29 @@ class ApolloApi {
         }
     }
 
-    /** The cookie of one host and login; renewing it is serialized, so callers do not log each other out. */
+    /**
+     * The cookie of one host and the login it was made with; renewing it is serialized, so callers
+     * do not log each other out. Changed credentials log in again: a cookie must not hide a wrong password.
+     */
     private static final class LoginSession {
         private @Nullable String cookie;
+        private @Nullable ApolloCredentials madeWith;
 
         synchronized String cookie(Host host) {
-            if (cookie == null) {
+            if (cookie == null || !host.login.equals(madeWith)) {
+                cookie = null;
                 cookie = host.logIn();
+                madeWith = host.login;
             }
             return cookie;
         }
 
         /** A new login, unless another caller already replaced the cookie that was refused. */
         synchronized String renew(Host host, String refused) {
-            if (cookie == null || cookie.equals(refused)) {
+            if (cookie == null || cookie.equals(refused) || !host.login.equals(madeWith)) {
                 cookie = null;
                 cookie = host.logIn();
+                madeWith = host.login;
             }
             return cookie;
         }

@@ -130,13 +130,15 @@ class Readiness {
         }
 
         String reason(Instant deadline) {
-            String within = " within " + human(Duration.between(started, deadline));
+            String waited = human(Duration.between(started, deadline));
+            String within = " within " + waited;
             if (address != null) {
                 return "Apollo did not answer on " + StreamHostPorts.authority(address, httpPort) + within
                         + " (last: " + problem + ")";
             }
             if (machine == null) {
-                return "Profile '" + profile + "' has no VM on Proxmox" + within + " (last: " + problem + ")";
+                return "Profile '" + profile + "' has no VM on Proxmox (apply it first); waited " + waited
+                        + " (last: " + problem + ")";
             }
             String vm = "VM " + machine.vmid() + " on " + machine.node();
             return agentAnswered

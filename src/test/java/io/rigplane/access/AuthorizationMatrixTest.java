@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every operation of the OpenAPI description, called by every role and every single scope,
@@ -32,7 +31,7 @@ class AuthorizationMatrixTest {
 
     /**
      * operation | roles (a user token with all its role's scopes) | single scopes (an admin's token
-     * with just that scope). Device tokens (bound to profiles) come with the sessions module: not yet.
+     * with just that scope); "-" is nobody. Device tokens: session/DeviceTokenReachTest.
      */
     static final String MATRIX = """
             GET    /api/v1/profiles                        | admin operator viewer | profiles:read profiles:write admin
@@ -53,6 +52,8 @@ class AuthorizationMatrixTest {
             POST   /api/v1/profiles/{name}/shutdown        | admin operator        | power admin
             POST   /api/v1/profiles/{name}/reboot          | admin operator        | power admin
             GET    /api/v1/profiles/{name}/status          | admin operator viewer | profiles:read profiles:write power admin
+            GET    /api/v1/profiles/{name}/stream-host     | admin operator viewer | profiles:read profiles:write admin
+            PUT    /api/v1/profiles/{name}/stream-host     | admin                 | profiles:write admin
             GET    /api/v1/nodes                           | admin operator viewer | profiles:read profiles:write power admin
             POST   /api/v1/nodes/{node}/wake               | admin operator        | power admin
             PUT    /api/v1/nodes/{node}/wake-on-lan        | admin                 | admin
@@ -80,6 +81,12 @@ class AuthorizationMatrixTest {
             PUT    /api/v1/profiles/{name}/session-settings | admin                | profiles:write admin
             GET    /api/v1/clusters                        | admin                 | admin
             GET    /api/v1/clusters/{id}/check             | admin                 | admin
+            GET    /api/v1/devices                         | admin                 | admin
+            POST   /api/v1/devices                         | admin                 | admin
+            GET    /api/v1/devices/{id}                    | admin                 | admin
+            DELETE /api/v1/devices/{id}                    | admin                 | admin
+            PUT    /api/v1/devices/{id}/profiles           | admin                 | admin
+            GET    /api/v1/devices/me                      | -                     | -
             """;
 
     private static final Map<String, String> PROBE_VALUES = Map.of(
@@ -139,16 +146,7 @@ class AuthorizationMatrixTest {
     }
 
     private List<String> operations() {
-        JsonNode paths = Api.anonymous(port).get("/v3/api-docs").json().get("paths");
-        List<String> operations = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : paths.properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                if (Set.of("get", "post", "put", "patch", "delete").contains(operation.getKey())) {
-                    operations.add(operation.getKey().toUpperCase() + " " + path.getKey());
-                }
-            }
-        }
-        return operations;
+        return Api.anonymous(port).operations();
     }
 
     static Map<String, Set<String>> table() {

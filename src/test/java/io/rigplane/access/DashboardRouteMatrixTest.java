@@ -34,6 +34,7 @@ class DashboardRouteMatrixTest {
             POST /profiles/{name}/start         | admin operator
             POST /profiles/{name}/shutdown      | admin operator
             POST /profiles/{name}/stop          | admin operator
+            POST /profiles/{name}/stream-host   | admin
             POST /nodes/{node}/wake             | admin operator
             POST /users                         | admin
             POST /users/{username}/role         | admin
@@ -42,6 +43,9 @@ class DashboardRouteMatrixTest {
             POST /tokens                        | admin operator viewer
             POST /tokens/{id}/revoke            | admin operator viewer
             POST /account/password              | admin operator viewer
+            POST /devices                       | admin
+            POST /devices/{id}/profiles         | admin
+            POST /devices/{id}/revoke           | admin
             """;
 
     @LocalServerPort

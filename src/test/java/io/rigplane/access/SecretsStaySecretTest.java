@@ -52,10 +52,20 @@ class SecretsStaySecretTest {
         replies.add(admin.get("/api/v1/users"));
         replies.add(admin.get("/api/v1/audit?size=500"));
         replies.add(admin.withToken(guessed).get("/api/v1/profiles"));
+        String apolloPassword = "apollo-password-nobody-may-see-17";
+        replies.add(admin.post("/api/v1/profiles", """
+                {"name": "leak-check", "node": "srv03", "platform": "windows-11-gaming", "cores": 2, "memoryMiB": 4096,
+                 "disks": [{"slot": "scsi0", "storage": "local-zfs", "sizeGiB": 32, "role": "system"}]}"""));
+        replies.add(admin.put("/api/v1/profiles/leak-check/stream-host",
+                "{\"username\":\"admin\",\"password\":\"" + apolloPassword + "\"}"));
+        replies.add(admin.put("/api/v1/profiles/leak-check/stream-host",
+                "{\"httpPort\":1,\"password\":\"" + apolloPassword + "\"}"));
+        replies.add(admin.get("/api/v1/profiles/leak-check/stream-host"));
+        replies.add(admin.get("/api/v1/audit?size=500"));
         replies.add(Api.anonymous(port).get("/v3/api-docs"));
 
         List<String> secrets = List.of(token, TokenSecrets.hash(token), password, guessed,
-                IntegrationTest.ADMIN_TOKEN, IntegrationTest.ADMIN_PASSWORD);
+                IntegrationTest.ADMIN_TOKEN, IntegrationTest.ADMIN_PASSWORD, apolloPassword);
         for (Api.Reply reply : replies) {
             for (String secret : secrets) {
                 assertThat(reply.body()).doesNotContain(secret);

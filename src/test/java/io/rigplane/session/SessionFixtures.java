@@ -61,6 +61,18 @@ final class SessionFixtures {
         return api.get("/api/v1/profiles/" + profile + "/status").json().get("power").asString();
     }
 
+    /** Waits until the profile's VM is in the given power state, and says whether it got there. */
+    boolean awaitPower(String profile, String state, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!power(profile).equals(state)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(200);
+        }
+        return true;
+    }
+
     /** A caller of its own: a token with the sessions scope, so a different person than the admin. */
     Api anotherPerson() {
         Api.Reply issued = api.post("/api/v1/tokens", """

@@ -59,6 +59,8 @@ class SessionLifecycleTest {
         assertThat(ready.get("transitions")).hasSize(5);
         assertThat(simulator.isNodeOnline("srv02")).isTrue();
         assertThat(fixtures.power(profile)).isEqualTo("running");
+        assertThat(fixtures.api().get("/actuator/prometheus").body())
+                .containsPattern("rigplane_sessions_time_to_ready_seconds_count(\\{[^}]*})? [1-9]");
 
         // the client pairs with the one-time PIN; afterwards the one-tap link launches instead of pairing
         Matcher link = Pattern.compile("pin=(\\d{4})&passphrase=([^&]+)&name=([^&]+)")
@@ -87,11 +89,7 @@ class SessionLifecycleTest {
         assertThat(ended.get("state").asString()).isEqualTo("ENDED");
         assertThat(ended.get("reason").asString()).isEqualTo("no stream and no heartbeat for 2 s");
         assertThat(ended.get("transitions").findValuesAsString("state")).endsWith("READY", "ENDING", "ENDED");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!fixtures.power(profile).equals("stopped") && System.nanoTime() < deadline) {
-            SessionFixtures.sleep(200);
-        }
-        assertThat(fixtures.power(profile)).isEqualTo("stopped");
+        assertThat(fixtures.awaitPower(profile, "stopped", Duration.ofSeconds(30))).isTrue();
     }
 
     @Test
@@ -144,6 +142,46 @@ class SessionLifecycleTest {
         assertThat(fixtures.api().post("/api/v1/sessions/" + id + "/heartbeat", null).status()).isEqualTo(409);
     }
 
+    @Test
+    void aSessionEndsAtTheProfilesMaximumLengthEvenWhileInUse() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("long", null);
+        fixtures.settings(profile, "{\"maxLengthSeconds\": 2}");
+        String id = SessionFixtures.open(fixtures.api(), profile).get("id").asString();
+        fixtures.awaitState(id, "READY");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (fixtures.api().post("/api/v1/sessions/" + id + "/heartbeat", null).status() == 200
+                && System.nanoTime() < deadline) {
+            SessionFixtures.sleep(300);
+        }
+        JsonNode ended = fixtures.api().get("/api/v1/sessions/" + id).json();
+        assertThat(ended.get("state").asString()).isEqualTo("ENDED");
+        assertThat(ended.get("reason").asString()).isEqualTo("it reached the profile's maximum length of 2 s");
+    }
+
+    @Test
+    void aSessionAskedForDuringAShutdownWaitsForItAndStartsTheVmAgain() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("restart", null);
+        String first = SessionFixtures.open(fixtures.api(), profile).get("id").asString();
+        fixtures.awaitState(first, "READY");
+        fixtures.api().delete("/api/v1/sessions/" + first);
+        Api.Reply shutdown = fixtures.api().post("/api/v1/profiles/" + profile + "/shutdown?force=true", null);
+        assertThat(shutdown.status()).as(shutdown.body()).isEqualTo(202);
+
+        String second = SessionFixtures.open(fixtures.api(), profile).get("id").asString();
+        JsonNode ready = fixtures.awaitState(second, "READY", "FAILED");
+
+        assertThat(ready.get("state").asString()).as(ready.toString()).isEqualTo("READY");
+        assertThat(fixtures.power(profile)).isEqualTo("running");
+        JsonNode stopped = fixtures.api().get("/api/v1/operations/" + shutdown.json().get("id").asString()).json();
+        JsonNode started = fixtures.api().get("/api/v1/operations/" + ready.get("operationId").asString()).json();
+        assertThat(stopped.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(java.time.Instant.parse(started.get("startedAt").asString()))
+                .isAfterOrEqualTo(java.time.Instant.parse(stopped.get("finishedAt").asString()));
+        fixtures.api().delete("/api/v1/sessions/" + second);
+    }
+
     /** Rigplane grants a newly paired client launch and input on its next look; until then Apollo refuses. */
     private void connectOnceGranted(int vmid, String client) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -172,12 +210,8 @@ class SessionLifecycleTest {
 
         assertThat(failed.get("state").asString()).isEqualTo("FAILED");
         assertThat(failed.get("reason").asString()).isNotBlank().doesNotContain("Exception");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!fixtures.power(profile).equals("stopped") && System.nanoTime() < deadline) {
-            SessionFixtures.sleep(200);
-        }
-        assertThat(fixtures.power(profile)).as("a VM started for a failed session is not left running")
-                .isEqualTo("stopped");
+        assertThat(fixtures.awaitPower(profile, "stopped", Duration.ofSeconds(30)))
+                .as("a VM started for a failed session is not left running").isTrue();
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,6 +98,20 @@ public final class Api {
         }
         throw new AssertionError("operation did not finish in " + timeout + ": "
                 + get("/api/v1/operations/" + id).body());
+    }
+
+    /** Every operation of the service's OpenAPI description, as {@code METHOD /path/{var}}. */
+    public List<String> operations() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+        List<String> operations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (Set.of("get", "post", "put", "patch", "delete").contains(operation.getKey())) {
+                    operations.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        return operations;
     }
 
     public static Api anonymous(int port) {
