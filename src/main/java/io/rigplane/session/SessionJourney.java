@@ -6,7 +6,6 @@ import io.rigplane.operation.OperationState;
 import io.rigplane.operation.Operations;
 import io.rigplane.power.GpuHeldException;
 import io.rigplane.power.PowerControl;
-import io.rigplane.power.PowerReadings;
 import io.rigplane.streamhost.ConnectionOffer;
 import io.rigplane.streamhost.ReadyStreamHost;
 import io.rigplane.streamhost.StreamHosts;
@@ -34,24 +33,23 @@ class SessionJourney {
     static final Duration OPERATION_POLL = Duration.ofMillis(100);
     /** How often a session waiting for a GPU or for another operation looks again. */
     static final Duration WAIT_POLL = Duration.ofMillis(500);
+    /** How power control names the step that sends the magic packet to a sleeping node. */
+    private static final String WAKE_STEP = "wake node ";
 
     private final SessionStore store;
     private final SessionSettingsStore settings;
     private final PowerControl power;
-    private final PowerReadings readings;
     private final Operations operations;
     private final StreamHosts streamHosts;
     private final GraceShutdowns shutdowns;
     private final SessionMetrics metrics;
     private final Clock clock;
 
-    SessionJourney(SessionStore store, SessionSettingsStore settings, PowerControl power, PowerReadings readings,
-            Operations operations, StreamHosts streamHosts, GraceShutdowns shutdowns, SessionMetrics metrics,
-            Clock clock) {
+    SessionJourney(SessionStore store, SessionSettingsStore settings, PowerControl power, Operations operations,
+            StreamHosts streamHosts, GraceShutdowns shutdowns, SessionMetrics metrics, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.power = power;
-        this.readings = readings;
         this.operations = operations;
         this.streamHosts = streamHosts;
         this.shutdowns = shutdowns;
@@ -106,10 +104,6 @@ class SessionJourney {
         }
         UUID operation = row.operationId();
         if (operation == null) {
-            if (row.state() == SessionState.REQUESTED && "offline".equals(readings.status(profile).nodeState())) {
-                store.transition(row.id(), EnumSet.of(SessionState.REQUESTED), SessionState.WAKING_HOST,
-                        clock.instant(), "the host of profile '" + profile + "' is asleep: waking it");
-            }
             try {
                 operation = power.start(profile, row.actor(), "session-" + row.id()).id();
             } catch (OperationConflictException busy) {
@@ -141,6 +135,12 @@ class SessionJourney {
         int looks = 0;
         while (true) {
             Operation start = operations.get(id);
+            // the start operation finds out itself whether the host sleeps; asking Proxmox beforehand
+            // costs seconds on a sleeping node, whose VM reads fail and are retried before anything starts
+            if (start.steps().stream().anyMatch(step -> step.name().startsWith(WAKE_STEP))) {
+                store.transition(row.id(), EnumSet.of(SessionState.REQUESTED), SessionState.WAKING_HOST,
+                        clock.instant(), "the host of profile '" + row.profile() + "' is asleep: waking it");
+            }
             boolean vmStarting = start.state().finished()
                     || start.steps().stream().anyMatch(step -> step.name().startsWith("start VM"));
             if (vmStarting) {

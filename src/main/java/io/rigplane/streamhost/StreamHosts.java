@@ -24,8 +24,8 @@ public class StreamHosts {
 
     /**
      * Polls the guest agent for the VM's address, then {@code GET http://ADDR:httpPort/serverinfo}
-     * until it answers 200. Pauses between probes grow but never exceed 250 ms, so this returns within
-     * about half a second of the stream host becoming ready.
+     * until it answers 200. Pauses between probes grow but never exceed 100 ms once the address is
+     * known, so this returns well within half a second of the stream host becoming ready.
      *
      * @param progress gets short texts for the UI as the wait moves on
      * @throws StreamHostNotReadyException at the deadline, with the step that never happened

@@ -1,16 +1,23 @@
 package io.rigplane.support;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points the application under test at this JVM's fresh test database. */
+/**
+ * Points each application context under test at a fresh database of its own. Contexts differ by
+ * their properties and each has its own simulator; sharing one database would let one context's
+ * rows (VMID reservations, Quartz triggers, sessions) meet another's cluster.
+ */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicBoolean FIRST = new AtomicBoolean(true);
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestDatabase.Coordinates database = TestDatabase.get();
+        TestDatabase.Coordinates database = FIRST.getAndSet(false) ? TestDatabase.get() : TestDatabase.another();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
