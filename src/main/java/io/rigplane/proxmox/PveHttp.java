@@ -160,8 +160,30 @@ final class PveHttp {
         String message = body != null && body.hasNonNull("message") ? body.get("message").asString() : raw.reason();
         ProxmoxException error = ProxmoxErrors.map(raw.status(), redact(message), body, call.describe());
         boolean retryable = ProxmoxErrors.isLockContention(error)
-                || (isRead(call) && error instanceof ProxmoxUnavailableException);
+                || (isRead(call) && error instanceof ProxmoxUnavailableException && !nodeOffline(call, raw.status()));
         throw new Attempt(error, retryable);
+    }
+
+    /**
+     * A 595 on a call proxied to a node the cluster lists as offline: the node sleeps or lost power,
+     * and retrying for seconds will not wake it (callers wake it, or look it up elsewhere). Any
+     * doubt counts as online, so a passing network fault is still retried.
+     */
+    private boolean nodeOffline(Call call, int status) {
+        if (status != 595 || !call.path().startsWith("/nodes/{node}") || call.vars().length == 0) {
+            return false;
+        }
+        String node = String.valueOf(call.vars()[0]);
+        try {
+            for (JsonNode listed : once(Call.get("/nodes"))) {
+                if (node.equals(listed.path("node").asString(""))) {
+                    return !"online".equals(listed.path("status").asString(""));
+                }
+            }
+        } catch (RuntimeException unknown) {
+            return false;
+        }
+        return false;
     }
 
     private Attempt transportFailure(Call call, ResourceAccessException e) {

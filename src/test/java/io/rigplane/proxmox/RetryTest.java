@@ -52,6 +52,19 @@ class RetryTest extends ProxmoxTestBase {
     }
 
     @Test
+    void aReadOnANodeThatIsOfflineFailsAtOnceInsteadOfRetrying() {
+        sim.setNodeOnline("srv03", false);
+        try {
+            assertThatThrownBy(() -> client.config("srv03", 100))
+                    .isInstanceOfSatisfying(ProxmoxUnavailableException.class,
+                            e -> assertThat(e.getMessage()).contains("srv03").contains("offline"));
+            assertThat(retried()).as("a sleeping node does not wake up between retries").isZero();
+        } finally {
+            sim.setNodeOnline("srv03", true);
+        }
+    }
+
+    @Test
     void aReadSurvives596() {
         sim.faults().reseed(3).errorRate(0.3).errorStatus(596);
         for (int i = 0; i < 10; i++) {
