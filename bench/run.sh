@@ -42,7 +42,9 @@ echo; echo "== the simulator itself (bench/simulator/run.sh)"
     echo '```'
 } | tee bench/results/simulator.md
 
-# Wake-and-stream (p50/p95 time to READY, 1 and 20 sessions) and the snapshot run over 500 VMs
-# join here as bench/sessions/run.sh and bench/snapshots/run.sh once sessions and the snapshot
-# scheduler exist.
+echo; echo "== wake-and-stream, 1 and 20 concurrent sessions (bench/sessions/run.sh)"
+bench/sessions/run.sh
+
+echo; echo "== one scheduled snapshot run over 500 VMs on 10 nodes (bench/snapshots/run.sh)"
+bench/snapshots/run.sh 500 2 2000 24
 printf '\nLoad average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a bench/results/machine.md

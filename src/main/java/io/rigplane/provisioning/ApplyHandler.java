@@ -96,11 +96,15 @@ class ApplyHandler implements OperationHandler {
             int vmid = context.step("reserve a VMID", () -> reserve(catalog.get(name), client));
             try {
                 createVm(context, catalog.get(name), client, vmid);
+                // the VM exists now and Proxmox itself keeps its id from others
+                reservations.release(client.clusterId(), vmid);
                 return vms.locate(catalog.get(name))
                         .orElseThrow(() -> new IllegalStateException("VM " + vmid + " was created but is not listed"));
             } catch (ProxmoxException e) {
                 // not created: give the VMID back, so that the profile is never bound to another's VM
+                // and the next create may take it
                 catalog.bindVm(name, null);
+                reservations.release(client.clusterId(), vmid);
                 boolean taken = String.valueOf(e.getMessage()).contains("already exists");
                 if (!taken || profile.spec().vmid() != null || attempt == 3) {
                     throw e;

@@ -164,6 +164,23 @@ class ProvisioningTest {
         assertThat(vmids).doesNotContainNull().doesNotHaveDuplicates();
     }
 
+    @Test
+    void aFailedCreateGivesItsVmidBackForTheNextProfile() {
+        String failing = create("unlucky-" + suffix(), 10);
+        String next = create("next-" + suffix(), 10);
+        int free = clusters.defaultClient().nextVmid();
+        simulator.faults().taskFailureRate(1.0);
+        JsonNode failed = applyAndWait(failing, false);
+        assertThat(failed.get("state").asString()).as(failed.toString()).isEqualTo("FAILED");
+        assertThat(failed.get("steps").get(0).get("message").asString()).isEqualTo(Integer.toString(free));
+        simulator.faults().clear();
+
+        JsonNode created = applyAndWait(next, false);
+
+        assertThat(created.get("state").asString()).as(created.toString()).isEqualTo("SUCCEEDED");
+        assertThat(catalog.get(next).boundVmid()).as("the VMID the failed create had reserved").isEqualTo(free);
+    }
+
     private String create(String name, int dataGiB) {
         Api.Reply created = api.post("/api/v1/profiles", profileJson(name, 8, dataGiB));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
