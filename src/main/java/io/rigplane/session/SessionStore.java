@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -83,9 +86,14 @@ class SessionStore {
         return jdbc.sql("select * from stream_session where id = :id").param("id", id).query((rs, n) -> row(rs, n)).optional();
     }
 
+    /**
+     * The session as clients see it. Its rows are read first and its transitions after: a query
+     * inside a row mapper would hold one pooled connection while waiting for another, and enough
+     * concurrent readers would then wait on each other until the pool times out.
+     */
     Optional<StreamSession> find(UUID id) {
         return jdbc.sql("select * from stream_session where id = :id").param("id", id)
-                .query((rs, n) -> view(rs, transitions(id))).optional();
+                .query((rs, n) -> stored(rs)).optional().map(row -> view(row, transitions(id)));
     }
 
     List<StreamSession> list(SessionQuery query) {
@@ -110,7 +118,9 @@ class SessionStore {
         if (query.deviceId() != null) {
             spec = spec.param("device", query.deviceId());
         }
-        return spec.query((rs, n) -> view(rs, transitions(rs.getObject("id", UUID.class)))).list();
+        List<Stored> rows = spec.query((rs, n) -> stored(rs)).list();
+        Map<UUID, List<StreamSession.Transition>> transitions = transitions(rows.stream().map(Stored::id).toList());
+        return rows.stream().map(row -> view(row, transitions.getOrDefault(row.id(), List.of()))).toList();
     }
 
     /** Sessions that hold or are about to hold the profile's VM. */
@@ -223,6 +233,21 @@ class SessionStore {
                 .query((rs, n) -> rs.getTimestamp("due_at").toInstant()).optional();
     }
 
+    private Map<UUID, List<StreamSession.Transition>> transitions(List<UUID> ids) {
+        Map<UUID, List<StreamSession.Transition>> all = new HashMap<>();
+        if (ids.isEmpty()) {
+            return all;
+        }
+        jdbc.sql("select session_id, state, at, detail from stream_session_transition where session_id in (:ids) order by id")
+                .param("ids", ids)
+                .query(rs -> {
+                    all.computeIfAbsent(rs.getObject("session_id", UUID.class), key -> new ArrayList<>())
+                            .add(new StreamSession.Transition(SessionState.valueOf(rs.getString("state")),
+                                    rs.getTimestamp("at").toInstant(), rs.getString("detail")));
+                });
+        return all;
+    }
+
     private List<StreamSession.Transition> transitions(UUID id) {
         return jdbc.sql("select state, at, detail from stream_session_transition where session_id = :id order by id")
                 .param("id", id)
@@ -246,20 +271,31 @@ class SessionStore {
         return stored == null ? null : json.readValue(stored, ReadyStreamHost.class);
     }
 
-    private StreamSession view(ResultSet rs, List<StreamSession.Transition> transitions) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        SessionState state = SessionState.valueOf(rs.getString("state"));
-        String key = rs.getString("queue_key");
-        Integer position = key != null && state == SessionState.REQUESTED ? queuePosition(key, id) : null;
-        String connection = rs.getString("connection");
-        return new StreamSession(id, rs.getString("profile"), rs.getString("device_name"),
-                rs.getString("actor_type") + ":" + rs.getString("actor_name"), rs.getString("client_name"), state,
-                rs.getString("reason"), position, rs.getTimestamp("created_at").toInstant(),
-                instant(rs.getTimestamp("ready_at")), instant(rs.getTimestamp("ended_at")),
-                instant(rs.getTimestamp("last_activity_at")),
-                connection == null || state.finished() ? null
-                        : json.readValue(connection, StreamSession.Connection.class),
-                transitions, rs.getObject("operation_id", UUID.class));
+    /** A session's row as stored, read without touching the database again. */
+    private record Stored(UUID id, String profile, @Nullable String deviceName, String requestedBy,
+            String clientName, SessionState state, @Nullable String reason, @Nullable String queueKey,
+            Instant createdAt, @Nullable Instant readyAt, @Nullable Instant endedAt,
+            @Nullable Instant lastActivityAt, @Nullable String connection, @Nullable UUID operationId) {
+    }
+
+    private Stored stored(ResultSet rs) throws SQLException {
+        return new Stored(rs.getObject("id", UUID.class), rs.getString("profile"), rs.getString("device_name"),
+                rs.getString("actor_type") + ":" + rs.getString("actor_name"), rs.getString("client_name"),
+                SessionState.valueOf(rs.getString("state")), rs.getString("reason"), rs.getString("queue_key"),
+                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("ready_at")),
+                instant(rs.getTimestamp("ended_at")), instant(rs.getTimestamp("last_activity_at")),
+                rs.getString("connection"), rs.getObject("operation_id", UUID.class));
+    }
+
+    private StreamSession view(Stored row, List<StreamSession.Transition> transitions) {
+        Integer position = row.queueKey() != null && row.state() == SessionState.REQUESTED
+                ? queuePosition(row.queueKey(), row.id()) : null;
+        return new StreamSession(row.id(), row.profile(), row.deviceName(), row.requestedBy(), row.clientName(),
+                row.state(), row.reason(), position, row.createdAt(), row.readyAt(), row.endedAt(),
+                row.lastActivityAt(),
+                row.connection() == null || row.state().finished() ? null
+                        : json.readValue(row.connection(), StreamSession.Connection.class),
+                transitions, row.operationId());
     }
 
     private static Timestamp ts(Instant instant) {

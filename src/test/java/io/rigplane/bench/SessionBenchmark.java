@@ -102,8 +102,8 @@ public final class SessionBenchmark {
         SessionRound round = new SessionRound(api, simulator, durations, nodeNames);
         nodeNames.forEach(node -> simulator.setNodeOnline(node, !asleep.contains(node)));
         NOTES.add(String.format(Locale.ROOT, "Reading a profile's power status (GET /api/v1/profiles/{name}/status)"
-                + " took %d ms on a sleeping node and %d ms on an awake one: the first Proxmox reads of a VM on a"
-                + " sleeping node are answered 595 and retried with back-off before Rigplane looks elsewhere.",
+                + " took %d ms on a sleeping node and %d ms on an awake one (a read proxied to a node the cluster"
+                + " lists as offline is answered 595 and not retried).",
                 statusMillis(api, onSleepingNode), statusMillis(api, onAwakeNode)));
 
         round.run(List.of(onSleepingNode), Set.of(onSleepingNode.node()));

@@ -7,6 +7,7 @@ import io.rigplane.simulator.SimulatorControl;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -258,6 +259,25 @@ class SessionLifecycleTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().get("type").asString()).endsWith("/session-conflict");
         fixtures.api().delete("/api/v1/sessions/" + first.get("id").asString());
+    }
+
+    @Test
+    void manyClientsReadingSessionsAtOnceAllGetTheirAnswer() throws Exception {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String id = SessionFixtures.open(fixtures.api(), fixtures.appliedProfile("reads", null)).get("id").asString();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 320; i++) {
+                String path = i % 2 == 0 ? "/api/v1/sessions/" + id : "/api/v1/sessions?limit=20";
+                answers.add(clients.submit(() -> fixtures.api().get(path).status()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
