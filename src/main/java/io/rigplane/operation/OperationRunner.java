@@ -57,8 +57,15 @@ class OperationRunner {
             finish(operation, OperationState.FAILED, null, "No handler for operations of kind " + operation.kind());
             return;
         }
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> store.heartbeat(id, clock.instant()),
-                HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        // a periodic task that throws once is never run again: a heartbeat lost to a database outage
+        // must not silence the operation for good, or the watchdog takes it for abandoned
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                store.heartbeat(id, clock.instant());
+            } catch (RuntimeException missed) {
+                log.debug("Operation {}: heartbeat not recorded ({})", id, missed.toString());
+            }
+        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         try {
             for (int retry = 0; ; retry++) {
                 try {
