@@ -8,8 +8,8 @@ if ! command -v wrk >/dev/null; then
     echo "installing wrk from Debian's packages"
     apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 fi
-./mvnw -q -o package -DskipTests
-./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+./mvnw -q package -DskipTests
+./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 export BENCH_SKIP_BUILD=1
 mkdir -p bench/results
 

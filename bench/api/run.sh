@@ -11,8 +11,8 @@ if ! command -v wrk >/dev/null; then
     apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 fi
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-    ./mvnw -q -o package -DskipTests
-    ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+    ./mvnw -q package -DskipTests
+    ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 fi
 JAR=$(ls target/rigplane-*.jar | grep -v original | head -1)
 java -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \

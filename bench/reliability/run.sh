@@ -4,5 +4,5 @@
 # under work. The same tests run in ./mvnw verify. Usage: bench/reliability/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -o -q verify -Dtest='TwoReplicasTest,FaultMatrixTest,DatabaseRestartTest,ReplicaKilledDuringApplyTest' \
+./mvnw -q verify -Dtest='TwoReplicasTest,FaultMatrixTest,DatabaseRestartTest,OperationWatchdogTest,ReplicaKilledDuringApplyTest' \
     -Dsurefire.failIfNoSpecifiedTests=false

@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-    ./mvnw -q -o package -DskipTests
-    ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+    ./mvnw -q package -DskipTests
+    ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 fi
 JAR=$(ls target/rigplane-*.jar | grep -v original | head -1)
 java -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \

@@ -7,7 +7,7 @@
 # Writes bench/results/sessions.md. Needs a PostgreSQL: TEST_DATABASE_URL, or an embedded one is started.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 java -XX:+UseSerialGC -Xlog:gc:file=target/sessions-gc.log -Dbench.command="bench/sessions/run.sh${*:+ $*}" \
     -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
     io.rigplane.bench.SessionBenchmark "$@"

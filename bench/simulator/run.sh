@@ -11,7 +11,7 @@ PORT=${BENCH_PORT:-18106}
 TOKEN='root@pam!rigplane=00000000-0000-0000-0000-000000000000'
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }
-./mvnw -q -o compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+./mvnw -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 java -XX:+UseSerialGC -cp "target/classes:$(cat target/classpath.txt)" io.rigplane.simulator.SimulatorMain \
     --port "$PORT" --threads 16 > target/bench-simulator.log 2>&1 &
 SIM=$!

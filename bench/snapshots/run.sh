@@ -5,7 +5,7 @@
 # Writes bench/results/snapshots.md. Needs a PostgreSQL: TEST_DATABASE_URL, or an embedded one is started.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 args=("${1:-500}" "${2:-2}" "${3:-2000}")
 if [ $# -ge 4 ]; then args+=("$4"); fi
 java -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \

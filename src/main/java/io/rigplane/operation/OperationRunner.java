@@ -3,6 +3,7 @@ package io.rigplane.operation;
 import io.rigplane.access.Actor;
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
+import io.rigplane.system.DatabaseOutage;
 import io.rigplane.system.ProblemException;
 import java.time.Clock;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 class OperationRunner {
 
     static final long HEARTBEAT_SECONDS = 10;
+    /** Resumptions within one run after a lost database: with the back-off below, half a minute of outage. */
+    private static final int OUTAGE_RETRIES = 5;
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
 
     private final OperationStore store;
@@ -48,8 +51,8 @@ class OperationRunner {
     }
 
     void run(UUID id, boolean recovering) {
-        Operation operation = store.find(id).orElse(null);
-        if (operation == null || operation.state().finished() || !store.markRunning(id, clock.instant())) {
+        Operation operation = claim(id);
+        if (operation == null) {
             return;
         }
         OperationHandler handler = handlers.get(operation.kind());
@@ -74,10 +77,10 @@ class OperationRunner {
                     finish(operation, OperationState.SUCCEEDED, summary, null);
                     return;
                 } catch (Exception e) {
-                    if (DatabaseOutage.causedBy(e) && retry < DatabaseOutage.RETRIES) {
+                    if (DatabaseOutage.causedBy(e) && retry < OUTAGE_RETRIES) {
                         log.warn("Operation {} ({} on {}) lost the database ({}); resuming it once the database"
                                 + " answers", id, operation.kind(), operation.target(), DatabaseOutage.describe(e));
-                        if (DatabaseOutage.awaitBackoff(retry)) {
+                        if (awaitBackoff(retry)) {
                             continue;
                         }
                     }
@@ -96,6 +99,29 @@ class OperationRunner {
         }
     }
 
+    /**
+     * Marks the operation running and returns it; null when it finished already (a duplicate fire).
+     * A job that fires just as PostgreSQL goes away waits for it: Quartz deletes a job that ran, so
+     * giving up here would leave the operation to the watchdog, a minute or more later.
+     */
+    private @Nullable Operation claim(UUID id) {
+        for (int retry = 0; ; retry++) {
+            try {
+                Operation operation = store.find(id).orElse(null);
+                boolean runnable = operation != null && !operation.state().finished()
+                        && store.markRunning(id, clock.instant());
+                return runnable ? operation : null;
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.causedBy(e) || retry >= OUTAGE_RETRIES
+                        || !awaitBackoff(retry)) {
+                    throw e;
+                }
+                log.warn("Operation {} could not start, the database does not answer ({}); trying again", id,
+                        DatabaseOutage.describe(e));
+            }
+        }
+    }
+
     private void finish(Operation operation, OperationState state, @Nullable String summary, @Nullable String error) {
         store.finish(operation.id(), state, summary, error, clock.instant());
         Actor actor = new Actor(Actor.Type.valueOf(operation.actorType()), operation.actor());
@@ -104,6 +130,17 @@ class OperationRunner {
                 "operation " + operation.id() + ": " + (error != null ? error : summary));
         events.publishEvent(new OperationFinished(operation.id(), operation.kind(), operation.target(), state, actor,
                 error != null ? error : summary));
+    }
+
+    /** Waits before the next attempt; false when the replica is shutting down and should not retry. */
+    private static boolean awaitBackoff(int retry) {
+        try {
+            Thread.sleep(Math.min(10_000L, 1_000L << retry));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Errors Rigplane understands carry a message for people; others are named, not dumped. */

@@ -39,12 +39,15 @@ class OperationStore {
     }
 
     Optional<Operation> find(UUID id) {
+        // steps first, not from the row mapper: a query inside a mapper takes a second pooled connection
+        // while holding the first, which stalls concurrent readers of a small pool
+        List<OperationStep> steps = steps(id);
         return jdbc.sql("select * from operation where id = :id").param("id", id)
                 .query((rs, row) -> new Operation(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getString("target"), json.readValue(rs.getString("params"), PARAMS),
                         OperationState.valueOf(rs.getString("state")), rs.getString("actor_type"),
                         rs.getString("actor_name"), rs.getString("summary"), rs.getString("error"),
-                        rs.getInt("attempts"), steps(id), instant(rs.getTimestamp("created_at")),
+                        rs.getInt("attempts"), steps, instant(rs.getTimestamp("created_at")),
                         instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
                         rs.getLong("version")))
                 .optional();

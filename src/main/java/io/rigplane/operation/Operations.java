@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -96,6 +97,17 @@ public class Operations {
             }
             return existing;
         });
+    }
+
+    /** Gives an operation whose job was lost a new one; nothing when another replica did so first. */
+    void requeue(UUID id) {
+        try {
+            schedule(id);
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof ObjectAlreadyExistsException)) {
+                throw e;
+            }
+        }
     }
 
     private void schedule(UUID id) {

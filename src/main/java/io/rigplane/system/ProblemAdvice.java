@@ -62,6 +62,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    DatabaseOutage.describe(e));
+            return problem(new DatabaseUnavailableException());
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Internal error", "An unexpected error occurred; it has been logged"));

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * An hour of a small team's traffic compressed into minutes: each simulated minute every user
- * lists and reads profiles, plans, and applies, starts or stops a VM, and now and then a profile
- * is added or removed. Samples heap after a full GC, RSS, live threads and database connections
+ * lists and reads profiles, plans, and applies, starts or stops a VM or streams from it, and now
+ * and then a profile is added or removed. Samples heap after a full GC, RSS, live threads and database connections
  * of the packaged jar every few minutes, and fails if any grows beyond its bound. Run by
  * bench/reliability/soak.sh; writes bench/results/soak.md.
  */
@@ -30,7 +30,16 @@ public final class SoakRun {
     private static final int SAMPLE_EVERY = 5;
 
     /** One sample: when (in simulated minutes) and what the process held. */
-    record Sample(int minute, long heapAfterGcKiB, ProcessSample process, int operations) {
+    record Sample(int minute, long heapAfterGcKiB, ProcessSample process, int operations, int sessions) {
+    }
+
+    /** What the users did in one simulated minute. */
+    record Work(int operations, int sessions) {
+        static final Work NONE = new Work(0, 0);
+
+        Work plus(Work other) {
+            return new Work(operations + other.operations, sessions + other.sessions);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,7 +56,9 @@ public final class SoakRun {
                 "--nodes", "4", "--threads", "16", "--task-millis", "100", "--guest-boot-millis", "200",
                 "--auth-delay-millis", "0")) {
             Replica.Settings settings = Replica.Settings.of(database, simulator.url(), StandaloneSimulator.TOKEN,
-                    simulator.fingerprint()).fromJar(jar).jvm("-XX:+UseSerialGC").with("--logging.level.root=WARN");
+                    simulator.fingerprint()).fromJar(jar).jvm("-XX:+UseSerialGC").with("--logging.level.root=WARN",
+                    // the standalone simulator's guests answer as Apollo with its default login
+                    "--rigplane.apollo.username=admin", "--rigplane.apollo.password=admin");
             try (Replica service = Replica.launch(settings, logs.resolve("soak-service.log"));
                  Connection watch = ProcessSample.watch(database)) {
                 service.awaitHealthy(Duration.ofMinutes(3));
@@ -57,24 +68,24 @@ public final class SoakRun {
                     t.setDaemon(true);
                     return t;
                 });
-                int operations = 0;
+                Work work = Work.NONE;
                 for (int minute = 0; minute <= minutes; minute++) {
                     if (minute % SAMPLE_EVERY == 0) {
                         samples.add(new Sample(minute, heapAfterGc(service.pid()), ProcessSample.of(service.pid(), watch),
-                                operations));
+                                work.operations(), work.sessions()));
                         System.out.println(row(samples.get(samples.size() - 1)));
                     }
                     if (minute == minutes) {
                         break;
                     }
-                    List<Future<Integer>> done = new ArrayList<>();
+                    List<Future<Work>> done = new ArrayList<>();
                     for (int user = 0; user < users; user++) {
                         int u = user;
                         int m = minute;
                         done.add(pool.submit(() -> oneMinuteOf(api, u, m)));
                     }
-                    for (Future<Integer> f : done) {
-                        operations += f.get();
+                    for (Future<Work> f : done) {
+                        work = work.plus(f.get());
                     }
                 }
                 pool.shutdown();
@@ -90,8 +101,8 @@ public final class SoakRun {
         System.exit(verdict.startsWith("PASS") ? 0 : 1);
     }
 
-    /** What one user does in one simulated minute; returns how many operations it started. */
-    private static int oneMinuteOf(Api api, int user, int minute) throws InterruptedException {
+    /** What one user does in one simulated minute. */
+    private static Work oneMinuteOf(Api api, int user, int minute) throws InterruptedException {
         String name = "soak-" + user + "-" + (minute / 10);
         if (minute % 10 == 0) {
             expect(api.post("/api/v1/profiles", """
@@ -106,6 +117,10 @@ public final class SoakRun {
         expect(api.get("/api/v1/profiles/" + name), 200);
         expect(api.get("/api/v1/profiles/" + name + "/plan"), 200);
         expect(api.get("/api/v1/operations"), 200);
+        if (minute % 10 == 1) {
+            streamOnce(api, name);
+            return new Work(0, 1);
+        }
         String action = switch (minute % 10) {
             case 0 -> "apply";
             case 3, 6 -> "start";
@@ -114,12 +129,38 @@ public final class SoakRun {
         };
         if (action == null) {
             expect(api.get("/api/v1/profiles/" + name + "/status"), 200);
-            return 0;
+            return Work.NONE;
         }
         Api.Reply accepted = api.post("/api/v1/profiles/" + name + "/" + action, null);
         expect(accepted, 202);
         api.awaitOperation(accepted.json().get("id").asString(), Duration.ofSeconds(60));
-        return 1;
+        return new Work(1, 0);
+    }
+
+    /**
+     * A thin client's evening: wake-and-stream on the stopped VM, poll the session until it is READY,
+     * read it and beat its heartbeat as a client does while streaming, then end it.
+     */
+    private static void streamOnce(Api api, String profile) throws InterruptedException {
+        Api.Reply opened = api.post("/api/v1/sessions", """
+                {"profile": "%s", "clientName": "soak-tv"}""".formatted(profile));
+        expect(opened, 202);
+        String id = opened.json().get("id").asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String state = opened.json().get("state").asString();
+        while (!state.equals("READY")) {
+            if (state.equals("FAILED") || state.equals("ENDED") || System.nanoTime() > deadline) {
+                throw new IllegalStateException("session for " + profile + " ended " + state + ": "
+                        + api.get("/api/v1/sessions/" + id).body());
+            }
+            Thread.sleep(200);
+            state = api.get("/api/v1/sessions/" + id).json().get("state").asString();
+        }
+        for (int read = 0; read < 5; read++) {
+            expect(api.get("/api/v1/sessions/" + id), 200);
+            expect(api.post("/api/v1/sessions/" + id + "/heartbeat", null), 200);
+        }
+        expect(api.delete("/api/v1/sessions/" + id), 200);
     }
 
     private static void expect(Api.Reply reply, int status) {
@@ -186,7 +227,8 @@ public final class SoakRun {
     }
 
     private static String row(Sample s) {
-        return String.format(Locale.ROOT, "| %d | %d | %.1f | %d | %d | %d | %d |", s.minute(), s.operations(),
+        return String.format(Locale.ROOT, "| %d | %d | %d | %.1f | %d | %d | %d | %d |", s.minute(), s.operations(),
+                s.sessions(),
                 s.heapAfterGcKiB() / 1024.0, s.process().rssMiB(), s.process().peakRssMiB(), s.process().threads(),
                 s.process().connections());
     }
@@ -195,12 +237,12 @@ public final class SoakRun {
             String verdict) {
         StringBuilder out = new StringBuilder("# Soak\n\n");
         out.append(String.format(Locale.ROOT, "%s; %d simulated minutes of %d users (each minute: list, read, plan, "
-                + "operations list, and an apply, start or stop every few minutes; a profile added and an old one "
-                + "deleted every ten) in %d s of wall time; packaged jar with `-XX:+UseSerialGC`; load average at the "
+                + "operations list, and an apply, start or stop every few minutes; a wake-and-stream session to READY, "
+                + "read and ended every ten; a profile added and an old one deleted every ten) in %d s of wall time; packaged jar with `-XX:+UseSerialGC`; load average at the "
                 + "end: %s.%n%n", Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC", minutes, users,
                 took.toSeconds(), ServiceBenchmark.loadAverage()));
-        out.append("| minute | operations | heap after GC MiB | RSS MiB | peak RSS MiB | threads | DB connections |\n");
-        out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("| minute | operations | sessions | heap after GC MiB | RSS MiB | peak RSS MiB | threads | DB connections |\n");
+        out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         samples.forEach(s -> out.append(row(s)).append('\n'));
         out.append("\n**").append(verdict).append("**\n");
         return out.toString();

@@ -41,6 +41,7 @@ public final class TestDatabase {
     }
 
     private static String server;
+    private static boolean embedded;
 
     private static Coordinates create() {
         if (dockerAvailable()) {
@@ -53,14 +54,18 @@ public final class TestDatabase {
         String password = envOr("TEST_DATABASE_PASSWORD", "");
         if (server == null) {
             String configured = System.getenv("TEST_DATABASE_URL");
-            server = configured == null || configured.isBlank() ? startEmbedded() : configured;
+            embedded = configured == null || configured.isBlank();
+            server = embedded ? startEmbedded() : configured;
         }
         String database = "test_" + ProcessHandle.current().pid() + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         execute(server, username, password, "CREATE DATABASE " + database);
-        String admin = server;
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
-                execute(admin, username, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)")));
+        // an embedded server goes with the JVM, and shutdown hooks run in no order: drop only on a shared one
+        if (!embedded) {
+            String admin = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                    execute(admin, username, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)")));
+        }
         return new Coordinates(withDatabase(server, database), username, password);
     }
 

@@ -1,12 +1,15 @@
-package io.rigplane.operation;
+package io.rigplane.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures of an operation are a lost database connection, worth resuming, and which are not. */
 class DatabaseOutageTest {
@@ -21,6 +24,25 @@ class DatabaseOutageTest {
                 .isTrue();
         assertThat(DatabaseOutage.describe(new UncategorizedSQLException("PreparedStatementCallback", "select 1",
                 shutdown))).isEqualTo("FATAL: terminating connection due to administrator command");
+    }
+
+    @Test
+    void aRollbackThatFailsOnAConnectionThePoolFoundBrokenIsAnOutage() {
+        // what a step in a transaction throws when PostgreSQL went away under it: the rollback fails on
+        // the pool's closed connection, and Spring throws that instead of the failure that started it
+        SQLException closed = new SQLException("Connection is closed");
+        TransactionException rollback = new TransactionException("Unable to rollback against JDBC Connection", closed);
+
+        assertThat(DatabaseOutage.causedBy(new JpaSystemException(rollback))).isTrue();
+        assertThat(DatabaseOutage.causedBy(new TransactionSystemException("Could not roll back JPA transaction",
+                rollback))).isTrue();
+        assertThat(DatabaseOutage.describe(new JpaSystemException(rollback))).isEqualTo("Connection is closed");
+    }
+
+    @Test
+    void aPoolThatTimesOutWaitingForAConnectionIsAnOutage() {
+        assertThat(DatabaseOutage.causedBy(new RuntimeException("step failed", new SQLTransientConnectionException(
+                "rigplane - Connection is not available, request timed out after 30000ms.")))).isTrue();
     }
 
     @Test
