@@ -18,6 +18,9 @@ class OperationStore {
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
     };
 
+    private static final String SILENT =
+            "(state = 'RUNNING' and heartbeat_at < :cutoff) or (state = 'QUEUED' and created_at < :cutoff)";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -146,10 +149,21 @@ class OperationStore {
 
     /** Operations that claim to run but whose replica stopped beating before the cutoff. */
     List<UUID> silentSince(Instant cutoff) {
-        return jdbc.sql("""
-                select id from operation
-                where (state = 'RUNNING' and heartbeat_at < :cutoff) or (state = 'QUEUED' and created_at < :cutoff)""")
+        return jdbc.sql("select id from operation where " + SILENT)
                 .param("cutoff", timestamp(cutoff)).query(UUID.class).list();
+    }
+
+    /**
+     * Fails the operation only while it is still silent: a replica that has just started it again
+     * beat its heartbeat, and keeps it. False when it was not failed.
+     */
+    boolean failIfSilent(UUID id, Instant cutoff, String error, Instant now) {
+        return jdbc.sql("""
+                update operation set state = 'FAILED', error = :error, finished_at = :now, updated_at = :now,
+                       version = version + 1
+                where id = :id and (""" + SILENT + ")")
+                .param("id", id).param("cutoff", timestamp(cutoff)).param("error", error)
+                .param("now", timestamp(now)).update() == 1;
     }
 
     private void touch(UUID id, Instant now) {

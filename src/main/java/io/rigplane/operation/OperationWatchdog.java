@@ -2,6 +2,7 @@ package io.rigplane.operation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -15,15 +16,18 @@ import org.springframework.stereotype.Component;
  * Looks after operations that nobody runs any more: silent for longer than several heartbeats and
  * without a Quartz job left to recover them. Quartz recovers those of a replica that died; a job is
  * lost only when it fired while PostgreSQL was down, or its replica could not record the end. Such an
- * operation is queued again (handlers are safe to run again) until it has had {@link #RUNS} runs, then
- * failed with the reason, so none stays "queued" or "running" forever. Safe on every replica at once:
- * queueing is refused while a job exists and finishing is a guarded update.
+ * operation is queued again (handlers are safe to run again) until it has had {@link #RUNS} runs, or
+ * was never started for {@link #NEVER_STARTED}, then failed with the reason, so none stays "queued" or
+ * "running" forever. Safe on every replica at once: queueing is refused while a job exists, and failing
+ * is refused once another replica has started it again.
  */
 @Component
 class OperationWatchdog {
 
     static final Duration SILENCE = Duration.ofSeconds(OperationRunner.HEARTBEAT_SECONDS * 6);
     static final int RUNS = 3;
+    /** A job-less operation queued for this long without ever running is given up, so requeues end. */
+    static final Duration NEVER_STARTED = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(OperationWatchdog.class);
 
     private final OperationStore store;
@@ -39,26 +43,37 @@ class OperationWatchdog {
     }
 
     @Scheduled(fixedDelayString = "${rigplane.operations.watchdog-interval:30s}", initialDelayString = "30s")
-    void failAbandoned() throws SchedulerException {
-        for (UUID id : store.silentSince(clock.instant().minus(SILENCE))) {
-            if (scheduler.checkExists(JobKey.jobKey(id.toString(), Operations.JOB_GROUP))) {
-                continue;
+    void failAbandoned() {
+        Instant cutoff = clock.instant().minus(SILENCE);
+        for (UUID id : store.silentSince(cutoff)) {
+            try {
+                lookAfter(id, cutoff);
+            } catch (RuntimeException | SchedulerException e) {
+                log.warn("Operation {}: could not check whether it was abandoned ({})", id, e.toString());
             }
-            Operation operation = store.find(id).orElse(null);
-            if (operation == null || operation.state().finished()) {
-                continue;
-            }
-            if (operation.attempts() < RUNS) {
-                log.warn("Operation {} ({} on {}) lost its job after {} runs; queueing it again", id,
-                        operation.kind(), operation.target(), operation.attempts());
-                operations.requeue(id);
-            } else {
-                log.warn("Operation {} was abandoned: no replica runs it and none can recover it", id);
-                store.finish(id, OperationState.FAILED, null,
-                        "Interrupted " + RUNS + " times (a replica running it stopped or lost the database);"
-                                + " not run again",
-                        clock.instant());
-            }
+        }
+    }
+
+    private void lookAfter(UUID id, Instant cutoff) throws SchedulerException {
+        // the row before the job: a replica that starts it in between has a job until it ends
+        Operation operation = store.find(id).orElse(null);
+        if (operation == null || operation.state().finished()
+                || scheduler.checkExists(JobKey.jobKey(id.toString(), Operations.JOB_GROUP))) {
+            return;
+        }
+        boolean neverStarted = operation.state() == OperationState.QUEUED
+                && operation.createdAt().isBefore(clock.instant().minus(NEVER_STARTED));
+        if (operation.attempts() < RUNS && !neverStarted) {
+            log.warn("Operation {} ({} on {}) lost its job after {} runs; queueing it again", id, operation.kind(),
+                    operation.target(), operation.attempts());
+            operations.requeue(id);
+            return;
+        }
+        String reason = neverStarted
+                ? "Never started: no replica could run it within " + NEVER_STARTED.toMinutes() + " minutes"
+                : "Interrupted " + RUNS + " times (a replica running it stopped or lost the database); not run again";
+        if (store.failIfSilent(id, cutoff, reason, clock.instant())) {
+            log.warn("Operation {} ({} on {}) was abandoned: {}", id, operation.kind(), operation.target(), reason);
         }
     }
 }

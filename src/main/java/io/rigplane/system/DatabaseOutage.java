@@ -6,7 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.TransactionException;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -21,23 +21,30 @@ public final class DatabaseOutage {
 
     public static boolean causedBy(Throwable failure) {
         for (Throwable t : chain(failure)) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+            // not any DataAccessResourceFailureException: Spring files PostgreSQL's resource errors there
+            // too, such as 54000 (a program limit exceeded), which fail again however often they are tried
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
                 return true;
             }
-            // a commit or rollback that fails in JDBC: the connection is gone. The pool answers for a connection
-            // it has found broken with an SQLException without a state, and Spring logs the failure that
-            // started the rollback instead of chaining it
-            if (t instanceof TransactionException && t.getCause() instanceof SQLException) {
+            // a commit or rollback that fails in JDBC for want of a connection: the pool answers for a
+            // connection it has found broken with an SQLException without a state, and Spring logs the
+            // failure that started the rollback instead of chaining it
+            if (t instanceof TransactionException && t.getCause() instanceof SQLException sql
+                    && (sql.getSQLState() == null || connectionLost(sql))) {
                 return true;
             }
-            // SQL state class 08 is a connection exception, 57P an operator intervention (shutdown)
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof SQLException sql && connectionLost(sql)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** SQL state class 08 is a connection exception, 57P an operator intervention (a shutdown). */
+    private static boolean connectionLost(SQLException sql) {
+        String state = sql.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     /** The driver's own words, without the statement Spring puts in front of them. */

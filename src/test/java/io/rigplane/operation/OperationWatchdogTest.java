@@ -8,11 +8,14 @@ import io.rigplane.support.TestOperationHandlers;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -76,32 +79,71 @@ class OperationWatchdogTest {
     }
 
     @Test
-    void anOperationWhoseJobStillExistsIsLeftToQuartz() throws Exception {
-        Operation queued = operations.submit(new OperationRequest(TestOperationHandlers.KIND,
-                "slow-" + UUID.randomUUID(), Map.of("sleepMillis", "1500"), ADMIN, null));
-        makeSilent(queued.id());
+    void anOperationQueuedLongAgoThatNeverStartedIsGivenUp() {
+        UUID id = jobLess("never-started-" + UUID.randomUUID(), 0);
+        age(id, Instant.now().minus(OperationWatchdog.NEVER_STARTED).minusSeconds(5));
 
         watchdog.failAbandoned();
 
-        Operation done = awaitFinished(queued.id());
-        assertThat(done.state()).isEqualTo(OperationState.SUCCEEDED);
-        assertThat(done.attempts()).isEqualTo(1);
+        Operation failed = operations.get(id);
+        assertThat(failed.state()).isEqualTo(OperationState.FAILED);
+        assertThat(failed.error()).startsWith("Never started");
+        assertThat(failed.attempts()).isZero();
+    }
+
+    @Test
+    void anOperationWhoseJobStillExistsIsLeftToQuartz() throws Exception {
+        // had its runs and is silent, but a job of its own is still waiting to fire: Quartz's to recover
+        UUID id = ranBefore("job-waits-" + UUID.randomUUID(), OperationWatchdog.RUNS);
+        JobKey key = JobKey.jobKey(id.toString(), Operations.JOB_GROUP);
+        scheduler.scheduleJob(JobBuilder.newJob(OperationJob.class).withIdentity(key)
+                        .usingJobData(OperationJob.OPERATION_ID, id.toString()).build(),
+                TriggerBuilder.newTrigger().withIdentity(id.toString(), Operations.JOB_GROUP)
+                        .startAt(Date.from(Instant.now().plus(Duration.ofHours(1)))).build());
+        makeSilent(id);
+        try {
+            watchdog.failAbandoned();
+
+            assertThat(operations.get(id).state()).isEqualTo(OperationState.RUNNING);
+        } finally {
+            scheduler.deleteJob(key);
+        }
+    }
+
+    @Test
+    void anOperationAnotherReplicaHasJustStartedAgainIsNotFailed() {
+        // this replica's watchdog read it silent; another's queued it again and a third started it
+        UUID id = ranBefore("started-again-" + UUID.randomUUID(), OperationWatchdog.RUNS - 1);
+        Instant cutoff = Instant.now().minus(OperationWatchdog.SILENCE);
+        store.markRunning(id, Instant.now());
+
+        assertThat(store.failIfSilent(id, cutoff, "Interrupted", Instant.now())).isFalse();
+        assertThat(operations.get(id).state()).isEqualTo(OperationState.RUNNING);
     }
 
     /** An operation with no Quartz job, silent for longer than the watchdog waits, after the given runs. */
     private UUID jobLess(String target, int runs) {
+        UUID id = ranBefore(target, runs);
+        makeSilent(id);
+        return id;
+    }
+
+    /** An operation with no Quartz job after the given runs, its last heartbeat just now. */
+    private UUID ranBefore(String target, int runs) {
         UUID id = UUID.randomUUID();
         store.insert(id, new OperationRequest(TestOperationHandlers.KIND, target, Map.of(), ADMIN, null),
                 Instant.now());
         for (int i = 0; i < runs; i++) {
             store.markRunning(id, Instant.now());
         }
-        makeSilent(id);
         return id;
     }
 
     private void makeSilent(UUID id) {
-        Instant past = Instant.now().minus(OperationWatchdog.SILENCE).minusSeconds(5);
+        age(id, Instant.now().minus(OperationWatchdog.SILENCE).minusSeconds(5));
+    }
+
+    private void age(UUID id, Instant past) {
         jdbc.sql("update operation set created_at = :past, heartbeat_at = :past where id = :id")
                 .param("past", Timestamp.from(past)).param("id", id).update();
     }

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.TransactionSystemException;
@@ -43,6 +45,21 @@ class DatabaseOutageTest {
     void aPoolThatTimesOutWaitingForAConnectionIsAnOutage() {
         assertThat(DatabaseOutage.causedBy(new RuntimeException("step failed", new SQLTransientConnectionException(
                 "rigplane - Connection is not available, request timed out after 30000ms.")))).isTrue();
+    }
+
+    @Test
+    void aPoolThatCannotConnectIsAnOutage() {
+        assertThat(DatabaseOutage.causedBy(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001")))).isTrue();
+    }
+
+    @Test
+    void errorsThatFailAgainHoweverOftenTheyAreTriedAreNotOutages() {
+        // Spring files PostgreSQL's resource errors under DataAccessResourceFailureException too
+        assertThat(DatabaseOutage.causedBy(new DataAccessResourceFailureException("statement too complex",
+                new SQLException("stack depth limit exceeded", "54001")))).isFalse();
+        assertThat(DatabaseOutage.causedBy(new JpaSystemException(new TransactionException("commit failed",
+                new SQLException("duplicate key value violates unique constraint", "23505"))))).isFalse();
     }
 
     @Test
