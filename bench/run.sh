@@ -47,4 +47,7 @@ bench/sessions/run.sh
 
 echo; echo "== one scheduled snapshot run over 500 VMs on 10 nodes (bench/snapshots/run.sh)"
 bench/snapshots/run.sh 500 2 2000 24
+
+echo; echo "== soak: an hour of 8 users' traffic in minutes (bench/reliability/soak.sh)"
+bench/reliability/soak.sh 60 8
 printf '\nLoad average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a bench/results/machine.md

@@ -1,8 +1,10 @@
 package io.rigplane.session;
 
+import io.rigplane.system.ElasticThreadPool;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
 class SessionDriver {
 
     private static final Logger log = LoggerFactory.getLogger(SessionDriver.class);
+    /** A driver thread idle this long ends; a burst of sessions does not leave its threads behind. */
+    private static final Duration DRIVER_IDLE = Duration.ofSeconds(60);
 
     private final SessionStore store;
     private final SessionJourney journey;
@@ -43,12 +46,7 @@ class SessionDriver {
         this.journey = journey;
         this.properties = properties;
         this.clock = clock;
-        AtomicInteger count = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(properties.driverThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "session-driver-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = ElasticThreadPool.of("session-driver", properties.driverThreads(), DRIVER_IDLE);
         this.leases = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "session-leases");
             thread.setDaemon(true);

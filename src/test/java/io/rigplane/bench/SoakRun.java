@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +32,8 @@ public final class SoakRun {
     private static final int SAMPLE_EVERY = 5;
 
     /** One sample: when (in simulated minutes) and what the process held. */
-    record Sample(int minute, long heapAfterGcKiB, ProcessSample process, int operations, int sessions) {
+    record Sample(int minute, long heapAfterGcKiB, ProcessSample process, int operations, int sessions,
+            Map<String, Integer> threadKinds) {
     }
 
     /** What the users did in one simulated minute. */
@@ -72,7 +75,7 @@ public final class SoakRun {
                 for (int minute = 0; minute <= minutes; minute++) {
                     if (minute % SAMPLE_EVERY == 0) {
                         samples.add(new Sample(minute, heapAfterGc(service.pid()), ProcessSample.of(service.pid(), watch),
-                                work.operations(), work.sessions()));
+                                work.operations(), work.sessions(), threadKinds(service.pid())));
                         System.out.println(row(samples.get(samples.size() - 1)));
                     }
                     if (minute == minutes) {
@@ -182,6 +185,30 @@ public final class SoakRun {
         return used;
     }
 
+    /** Live threads by name, numbers left out ("session-driver-#"): what grew names its owner. */
+    private static Map<String, Integer> threadKinds(long pid) throws Exception {
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (String line : jcmd(pid, "Thread.print").split("\n")) {
+            if (line.startsWith("\"")) {
+                kinds.merge(line.substring(1, line.indexOf('"', 1)).replaceAll("\\d+", "#"), 1, Integer::sum);
+            }
+        }
+        return kinds;
+    }
+
+    /** The kinds of thread that are more at the end than at the base, with both counts. */
+    static String threadGrowth(Sample base, Sample last) {
+        StringBuilder grown = new StringBuilder();
+        last.threadKinds().forEach((kind, count) -> {
+            int before = base.threadKinds().getOrDefault(kind, 0);
+            if (count > before) {
+                grown.append(grown.isEmpty() ? "" : ", ").append(kind).append(' ').append(before).append(" → ")
+                        .append(count);
+            }
+        });
+        return grown.toString();
+    }
+
     private static String jcmd(long pid, String command) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid), command).redirectErrorStream(true).start();
@@ -212,7 +239,7 @@ public final class SoakRun {
             problems.add("RSS grew by " + rssGrowth + " MiB (bound 64)");
         }
         if (threadGrowth > 8) {
-            problems.add("threads grew by " + threadGrowth + " (bound 8)");
+            problems.add("threads grew by " + threadGrowth + " (bound 8: " + threadGrowth(base, last) + ")");
         }
         if (maxConnections > 10) {
             problems.add(maxConnections + " database connections (bound: the pool's 10)");
