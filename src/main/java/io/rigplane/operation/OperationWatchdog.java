@@ -3,6 +3,7 @@ package io.rigplane.operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * without a Quartz job left to recover them. Quartz recovers those of a replica that died; a job is
  * lost only when it fired while PostgreSQL was down, or its replica could not record the end. Such an
  * operation is queued again (handlers are safe to run again) until it has had {@link #RUNS} runs, or
- * was never started for {@link #NEVER_STARTED}, then failed with the reason, so none stays "queued" or
+ * has been silent for {@link #GIVE_UP}, then failed with the reason, so none stays "queued" or
  * "running" forever. Safe on every replica at once: queueing is refused while a job exists, and failing
  * is refused once another replica has started it again.
  */
@@ -26,8 +27,8 @@ class OperationWatchdog {
 
     static final Duration SILENCE = Duration.ofSeconds(OperationRunner.HEARTBEAT_SECONDS * 6);
     static final int RUNS = 3;
-    /** A job-less operation queued for this long without ever running is given up, so requeues end. */
-    static final Duration NEVER_STARTED = Duration.ofMinutes(10);
+    /** A job-less operation silent this long (never started, or queued again to no avail) is given up. */
+    static final Duration GIVE_UP = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(OperationWatchdog.class);
 
     private final OperationStore store;
@@ -44,34 +45,35 @@ class OperationWatchdog {
 
     @Scheduled(fixedDelayString = "${rigplane.operations.watchdog-interval:30s}", initialDelayString = "30s")
     void failAbandoned() {
-        Instant cutoff = clock.instant().minus(SILENCE);
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(SILENCE);
+        Set<UUID> longSilent = Set.copyOf(store.silentSince(now.minus(GIVE_UP)));
         for (UUID id : store.silentSince(cutoff)) {
             try {
-                lookAfter(id, cutoff);
+                lookAfter(id, cutoff, longSilent.contains(id));
             } catch (RuntimeException | SchedulerException e) {
                 log.warn("Operation {}: could not check whether it was abandoned ({})", id, e.toString());
             }
         }
     }
 
-    private void lookAfter(UUID id, Instant cutoff) throws SchedulerException {
+    private void lookAfter(UUID id, Instant cutoff, boolean longSilent) throws SchedulerException {
         // the row before the job: a replica that starts it in between has a job until it ends
         Operation operation = store.find(id).orElse(null);
         if (operation == null || operation.state().finished()
                 || scheduler.checkExists(JobKey.jobKey(id.toString(), Operations.JOB_GROUP))) {
             return;
         }
-        boolean neverStarted = operation.state() == OperationState.QUEUED
-                && operation.createdAt().isBefore(clock.instant().minus(NEVER_STARTED));
-        if (operation.attempts() < RUNS && !neverStarted) {
+        if (operation.attempts() < RUNS && !longSilent) {
             log.warn("Operation {} ({} on {}) lost its job after {} runs; queueing it again", id, operation.kind(),
                     operation.target(), operation.attempts());
             operations.requeue(id);
             return;
         }
-        String reason = neverStarted
-                ? "Never started: no replica could run it within " + NEVER_STARTED.toMinutes() + " minutes"
-                : "Interrupted " + RUNS + " times (a replica running it stopped or lost the database); not run again";
+        String reason = operation.attempts() >= RUNS
+                ? "Interrupted " + RUNS + " times (a replica running it stopped or lost the database); not run again"
+                : (operation.state() == OperationState.QUEUED ? "Never started" : "Stalled")
+                        + ": no replica could run it within " + GIVE_UP.toMinutes() + " minutes";
         if (store.failIfSilent(id, cutoff, reason, clock.instant())) {
             log.warn("Operation {} ({} on {}) was abandoned: {}", id, operation.kind(), operation.target(), reason);
         }

@@ -4,13 +4,13 @@ import io.rigplane.system.ElasticThreadPool;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +28,6 @@ import org.springframework.stereotype.Component;
 class SessionDriver {
 
     private static final Logger log = LoggerFactory.getLogger(SessionDriver.class);
-    /** A driver thread idle this long ends; a burst of sessions does not leave its threads behind. */
-    private static final Duration DRIVER_IDLE = Duration.ofSeconds(60);
 
     private final SessionStore store;
     private final SessionJourney journey;
@@ -46,7 +44,7 @@ class SessionDriver {
         this.journey = journey;
         this.properties = properties;
         this.clock = clock;
-        this.threads = ElasticThreadPool.of("session-driver", properties.driverThreads(), DRIVER_IDLE);
+        this.threads = ElasticThreadPool.of("session-driver", properties.driverThreads(), properties.driverIdle());
         this.leases = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "session-leases");
             thread.setDaemon(true);
@@ -59,7 +57,12 @@ class SessionDriver {
     /** Starts driving the session here, unless this replica or another one already does. */
     void drive(UUID id) {
         if (driving.add(id)) {
-            threads.execute(() -> run(id));
+            try {
+                threads.execute(() -> run(id));
+            } catch (RejectedExecutionException shuttingDown) {
+                // not held by this replica after all: its lease lapses and another replica adopts it
+                driving.remove(id);
+            }
         }
     }
 

@@ -2,70 +2,32 @@ package io.rigplane.system;
 
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Daemon threads for bursts of work: an idle thread takes the next task, a new one is started only
- * when all are busy, up to a maximum (beyond it tasks wait in line), and a thread idle for a while
- * ends. A plain fixed pool starts a new thread for every task until it is full and keeps them all,
- * so a service that once drove 32 sessions, or 32 one after the other, held 32 idle threads for good.
+ * Daemon threads for bursts of work: up to a maximum at once (beyond it tasks wait in line), each
+ * ending after being idle for a while. A plain fixed pool keeps every thread it ever started, so a
+ * service that once drove 32 sessions at about the same time held 32 idle threads for good.
  */
-public final class ElasticThreadPool extends ThreadPoolExecutor {
+public final class ElasticThreadPool {
 
-    private final AtomicInteger unfinished = new AtomicInteger();
-
-    private ElasticThreadPool(int maxThreads, Duration idle, String name, Queue queue) {
-        super(0, maxThreads, idle.toMillis(), TimeUnit.MILLISECONDS, queue, daemons(name));
-        queue.pool = this;
+    private ElasticThreadPool() {
     }
 
-    public static ElasticThreadPool of(String name, int maxThreads, Duration idle) {
-        return new ElasticThreadPool(maxThreads, idle, name, new Queue());
-    }
-
-    @Override
-    public void execute(Runnable task) {
-        unfinished.incrementAndGet();
-        try {
-            super.execute(task);
-        } catch (RejectedExecutionException e) {
-            unfinished.decrementAndGet();
-            throw e;
-        }
-    }
-
-    @Override
-    protected void afterExecute(Runnable task, Throwable failure) {
-        unfinished.decrementAndGet();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemons(String name) {
+    public static ThreadPoolExecutor of(String name, int maxThreads, Duration idle) {
         AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /**
-     * Refuses a task (so that the pool starts a thread for it) only while every thread is busy and
-     * the pool may still grow; otherwise an idle thread, or the next to finish, takes it from here.
-     */
-    private static final class Queue extends LinkedBlockingQueue<Runnable> {
-
-        private ElasticThreadPool pool;
-
-        @Override
-        public boolean offer(Runnable task) {
-            int threads = pool.getPoolSize();
-            if (threads < pool.getMaximumPoolSize() && pool.unfinished.get() > threads) {
-                return false;
-            }
-            return super.offer(task);
-        }
+        // all threads are core threads that may time out: a pool that grows past its core only once its
+        // queue is full would never grow with an unbounded queue, and one that hands tasks to idle threads
+        // first can queue a task for a thread that is just timing out
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, idle.toMillis(),
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }

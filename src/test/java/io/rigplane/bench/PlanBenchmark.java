@@ -31,6 +31,7 @@ public final class PlanBenchmark {
     private static final int UNAVOIDABLE_READS = 3;
 
     public static void main(String[] args) throws Exception {
+        FailFast.onUncaughtFailure();
         int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         long latencyMillis = args.length > 2 ? Long.parseLong(args[2]) : 5;
@@ -93,7 +94,13 @@ public final class PlanBenchmark {
         List<Future<Integer>> plans = new ArrayList<>();
         for (int i = 0; i < profiles; i++) {
             String name = "bench-" + i;
-            plans.add(pool.submit(() -> api.get("/api/v1/profiles/" + name + "/plan").json().get("changes").size()));
+            plans.add(pool.submit(() -> {
+                Api.Reply plan = api.get("/api/v1/profiles/" + name + "/plan");
+                if (plan.status() != 200) {
+                    throw new IllegalStateException("plan of " + name + ": " + plan.status() + " " + plan.body());
+                }
+                return plan.json().get("changes").size();
+            }));
         }
         int nonEmpty = 0;
         for (Future<Integer> plan : plans) {

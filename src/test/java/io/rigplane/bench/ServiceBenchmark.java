@@ -34,6 +34,7 @@ public final class ServiceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        FailFast.onUncaughtFailure();
         Path jar = Path.of(args[0]);
         int profiles = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         String duration = args.length > 2 ? args[2] : "20s";

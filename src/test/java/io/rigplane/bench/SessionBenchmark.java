@@ -37,6 +37,7 @@ public final class SessionBenchmark {
     private static final List<String> NOTES = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        FailFast.onUncaughtFailure();
         int rounds = intArg(args, 0, 10);
         int concurrentRounds = intArg(args, 1, 3);
         int sessions = intArg(args, 2, 20);

@@ -32,6 +32,7 @@ public final class SnapshotBenchmark {
     private static final int NODES = 10;
 
     public static void main(String[] args) throws Exception {
+        FailFast.onUncaughtFailure();
         int vms = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         long taskMillis = args.length > 2 ? Long.parseLong(args[2]) : 2000;

@@ -46,6 +46,7 @@ public final class SoakRun {
     }
 
     public static void main(String[] args) throws Exception {
+        FailFast.onUncaughtFailure();
         Path jar = Path.of(args[0]);
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 8;
@@ -61,7 +62,9 @@ public final class SoakRun {
             Replica.Settings settings = Replica.Settings.of(database, simulator.url(), StandaloneSimulator.TOKEN,
                     simulator.fingerprint()).fromJar(jar).jvm("-XX:+UseSerialGC").with("--logging.level.root=WARN",
                     // the standalone simulator's guests answer as Apollo with its default login
-                    "--rigplane.apollo.username=admin", "--rigplane.apollo.password=admin");
+                    "--rigplane.apollo.username=admin", "--rigplane.apollo.password=admin",
+                    // an hour passes in about a minute and a half: idle threads must end as much sooner
+                    "--rigplane.sessions.driver-idle=2s");
             try (Replica service = Replica.launch(settings, logs.resolve("soak-service.log"));
                  Connection watch = ProcessSample.watch(database)) {
                 service.awaitHealthy(Duration.ofMinutes(3));

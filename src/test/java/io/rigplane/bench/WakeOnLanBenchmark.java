@@ -39,6 +39,7 @@ public final class WakeOnLanBenchmark {
     private static final Pattern MAC = Pattern.compile("([0-9A-F]{2}:){5}[0-9A-F]{2}");
 
     public static void main(String[] args) throws Exception {
+        FailFast.onUncaughtFailure();
         int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int learned = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int flood = args.length > 2 ? Integer.parseInt(args[2]) : 5000;

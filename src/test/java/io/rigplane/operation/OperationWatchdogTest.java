@@ -81,7 +81,7 @@ class OperationWatchdogTest {
     @Test
     void anOperationQueuedLongAgoThatNeverStartedIsGivenUp() {
         UUID id = jobLess("never-started-" + UUID.randomUUID(), 0);
-        age(id, Instant.now().minus(OperationWatchdog.NEVER_STARTED).minusSeconds(5));
+        age(id, Instant.now().minus(OperationWatchdog.GIVE_UP).minusSeconds(5));
 
         watchdog.failAbandoned();
 
@@ -89,6 +89,19 @@ class OperationWatchdogTest {
         assertThat(failed.state()).isEqualTo(OperationState.FAILED);
         assertThat(failed.error()).startsWith("Never started");
         assertThat(failed.attempts()).isZero();
+    }
+
+    @Test
+    void aRunningOperationSilentForLongThatKeepsLosingItsJobIsGivenUp() {
+        // queued again before, but its runs never got as far as being counted
+        UUID id = jobLess("stalled-" + UUID.randomUUID(), 1);
+        age(id, Instant.now().minus(OperationWatchdog.GIVE_UP).minusSeconds(5));
+
+        watchdog.failAbandoned();
+
+        Operation failed = operations.get(id);
+        assertThat(failed.state()).isEqualTo(OperationState.FAILED);
+        assertThat(failed.error()).startsWith("Stalled").contains("10 minutes");
     }
 
     @Test
