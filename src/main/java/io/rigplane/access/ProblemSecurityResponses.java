@@ -40,11 +40,7 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
     }
 
     void tooManyFailures(HttpServletResponse response, java.time.Duration retryAfter) throws IOException {
-        TooManyFailuresException tooMany = new TooManyFailuresException(retryAfter);
-        response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
-        response.setStatus(tooMany.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), tooMany.toProblem());
+        new TooManyFailuresException(retryAfter).writeTo(response, json);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String kind, String title, String detail)

@@ -93,7 +93,8 @@ class SessionStore {
      */
     Optional<StreamSession> find(UUID id) {
         return jdbc.sql("select * from stream_session where id = :id").param("id", id)
-                .query((rs, n) -> stored(rs)).optional().map(row -> view(row, transitions(id)));
+                .query((rs, n) -> stored(rs)).optional()
+                .map(row -> view(row, transitions(List.of(id)).getOrDefault(id, List.of())));
     }
 
     List<StreamSession> list(SessionQuery query) {
@@ -246,14 +247,6 @@ class SessionStore {
                                     rs.getTimestamp("at").toInstant(), rs.getString("detail")));
                 });
         return all;
-    }
-
-    private List<StreamSession.Transition> transitions(UUID id) {
-        return jdbc.sql("select state, at, detail from stream_session_transition where session_id = :id order by id")
-                .param("id", id)
-                .query((rs, n) -> new StreamSession.Transition(SessionState.valueOf(rs.getString("state")),
-                        rs.getTimestamp("at").toInstant(), rs.getString("detail")))
-                .list();
     }
 
     private SessionRow row(ResultSet rs, int n) throws SQLException {

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,12 +41,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             }
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
                     DatabaseOutage.describe(e));
-            DatabaseUnavailableException unavailable = new DatabaseUnavailableException();
             response.resetBuffer();
-            response.setStatus(unavailable.status().value());
-            unavailable.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), unavailable.toProblem());
+            new DatabaseUnavailableException().writeTo(response, json);
         }
     }
 }

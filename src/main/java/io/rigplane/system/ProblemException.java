@@ -1,10 +1,14 @@
 package io.rigplane.system;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An error that is an answer: it becomes an RFC 9457 problem with a stable {@code type}.
@@ -43,6 +47,17 @@ public abstract class ProblemException extends RuntimeException {
         problem.setTitle(title);
         properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /**
+     * Answers with this problem where no controller advice reaches (servlet filters, security
+     * handlers): status, extra headers and the problem body.
+     */
+    public void writeTo(HttpServletResponse response, JsonMapper json) throws IOException {
+        response.setStatus(status.value());
+        headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), toProblem());
     }
 
     public URI type() {
