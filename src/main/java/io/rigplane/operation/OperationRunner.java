@@ -55,6 +55,9 @@ class OperationRunner {
         if (operation == null) {
             return;
         }
+        // which replica runs what, in its own log: with several replicas Quartz picks any of them
+        log.info("Operation {} ({} on {}) running, run {}", id, operation.kind(), operation.target(),
+                operation.attempts() + 1);
         OperationHandler handler = handlers.get(operation.kind());
         if (handler == null) {
             finish(operation, OperationState.FAILED, null, "No handler for operations of kind " + operation.kind());

@@ -109,6 +109,11 @@ public final class Replica implements AutoCloseable {
         return process.pid();
     }
 
+    /** What the replica has logged so far. */
+    public String logged() throws IOException {
+        return Files.readString(log);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
