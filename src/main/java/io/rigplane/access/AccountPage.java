@@ -20,11 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountPage {
 
     private final UserDirectory directory;
-    private final Callers callers;
+    private final CurrentActor currentActor;
 
-    AccountPage(UserDirectory directory, Callers callers) {
+    AccountPage(UserDirectory directory, CurrentActor currentActor) {
         this.directory = directory;
-        this.callers = callers;
+        this.currentActor = currentActor;
     }
 
     @GetMapping
@@ -42,7 +42,7 @@ class AccountPage {
                 throw new InvalidRequestException(List.of(new FieldError("confirmPassword",
                         "does not match the new password")));
             }
-            Caller caller = callers.current();
+            Caller caller = currentActor.caller();
             directory.changePassword(caller, caller.username(), currentPassword, newPassword, request.getRemoteAddr());
             redirect.addFlashAttribute("message", "Your password is changed.");
         } catch (ProblemException e) {

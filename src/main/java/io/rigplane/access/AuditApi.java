@@ -30,7 +30,7 @@ class AuditApi {
     @GetMapping
     @Operation(summary = "Search the audit log, newest first; text filters match exactly, or by prefix with a "
             + "trailing *")
-    AuditPage search(@Parameter(description = "user name, or owner/token for tokens") @RequestParam(required = false)
+    AuditResults search(@Parameter(description = "user name, or owner/token for tokens") @RequestParam(required = false)
             @Nullable String actor, @RequestParam(required = false) @Nullable String action,
             @Parameter(description = "for example user:alice or token:*") @RequestParam(required = false)
             @Nullable String target, @RequestParam(required = false) @Nullable AuditOutcome outcome,

@@ -29,7 +29,7 @@ class AuditLogPage {
             @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(defaultValue = "0") int page, Model model) {
         AuditQuery query = new AuditQuery(actor, action, target, outcome, from, to);
-        AuditPage found = audit.search(query, Math.max(page, 0), PAGE_SIZE);
+        AuditResults found = audit.search(query, Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("events", found);
         model.addAttribute("query", query);
         model.addAttribute("outcomes", AuditOutcome.values());

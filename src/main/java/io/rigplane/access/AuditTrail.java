@@ -53,10 +53,10 @@ public class AuditTrail {
 
     /** A page of the log, newest first. */
     @Transactional(readOnly = true)
-    AuditPage search(AuditQuery query, int page, int size) {
+    AuditResults search(AuditQuery query, int page, int size) {
         Page<AuditEvent> found = events.findAll(query.toSpecification(),
                 PageRequest.of(page, size, Sort.by("occurredAt").descending().and(Sort.by("id").descending())));
-        return new AuditPage(found.map(AuditEvent::toRecord).getContent(), page, size, found.getTotalElements());
+        return new AuditResults(found.map(AuditEvent::toRecord).getContent(), page, size, found.getTotalElements());
     }
 
     @Transactional

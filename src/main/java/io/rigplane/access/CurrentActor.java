@@ -1,16 +1,27 @@
 package io.rigplane.access;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The actor behind the current request, read from the security context. */
+/**
+ * The one reader of the current request's security context: who acts (for the audit trail and
+ * operations) and, inside this module, what they may do as a {@link Caller}.
+ */
 @Component
 public class CurrentActor {
 
+    private final UserAccountRepository users;
+
+    CurrentActor(UserAccountRepository users) {
+        this.users = users;
+    }
+
     public Actor get() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
+        Authentication authentication = authentication();
+        if (authentication == null) {
             return Actor.system();
         }
         if (authentication instanceof ApiTokenAuthentication token) {
@@ -20,5 +31,29 @@ public class CurrentActor {
             return new Actor(Actor.Type.DEVICE, device.getName());
         }
         return new Actor(Actor.Type.USER, authentication.getName());
+    }
+
+    /** The caller with their rights; a dashboard user's role is read fresh from the database. */
+    @Transactional(readOnly = true)
+    Caller caller() {
+        Authentication authentication = authentication();
+        if (authentication instanceof ApiTokenAuthentication token) {
+            return token.caller();
+        }
+        if (authentication instanceof DeviceAuthentication) {
+            // a device is no user: its name may even be a user's, so it must never be looked up as one
+            throw new AccessProblems.NotAllowed("A device token may only manage its own sessions");
+        }
+        if (authentication == null) {
+            throw new AccessProblems.NotAllowed("Not signed in");
+        }
+        UserAccount user = users.findByUsername(authentication.getName())
+                .orElseThrow(() -> new AccessProblems.NotAllowed("The signed-in user no longer exists"));
+        return new Caller(user.username(), user.role(), user.role().scopes(), null);
+    }
+
+    private static @Nullable Authentication authentication() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? null : authentication;
     }
 }

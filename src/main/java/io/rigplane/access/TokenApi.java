@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenApi {
 
     private final TokenIssuer issuer;
-    private final Callers callers;
+    private final CurrentActor currentActor;
 
-    TokenApi(TokenIssuer issuer, Callers callers) {
+    TokenApi(TokenIssuer issuer, CurrentActor currentActor) {
         this.issuer = issuer;
-        this.callers = callers;
+        this.currentActor = currentActor;
     }
 
     record TokenList(List<TokenView> items) {
@@ -39,20 +39,20 @@ class TokenApi {
             description = "Scopes: profiles:read, profiles:write, power, snapshots, sessions, admin. At most the "
                     + "caller's own scopes, and no later expiry than the calling token's.")
     ResponseEntity<IssuedToken> create(@RequestBody NewToken token) {
-        IssuedToken issued = issuer.issue(callers.current(), token.name(), token.scopes(), token.expiresAt());
+        IssuedToken issued = issuer.issue(currentActor.caller(), token.name(), token.scopes(), token.expiresAt());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id())).body(issued);
     }
 
     @GetMapping
     @Operation(summary = "List the caller's tokens (an admin's: everybody's), with their last use; never a secret")
     TokenList list() {
-        return new TokenList(issuer.list(callers.current()));
+        return new TokenList(issuer.list(currentActor.caller()));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a token at once; revoking twice is fine")
     ResponseEntity<Void> revoke(@PathVariable long id) {
-        issuer.revoke(callers.current(), id);
+        issuer.revoke(currentActor.caller(), id);
         return ResponseEntity.noContent().build();
     }
 }

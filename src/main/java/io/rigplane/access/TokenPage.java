@@ -24,18 +24,18 @@ class TokenPage {
     static final List<Integer> LIFETIMES = List.of(7, 30, 90, 365, 0);
 
     private final TokenIssuer issuer;
-    private final Callers callers;
+    private final CurrentActor currentActor;
     private final Clock clock;
 
-    TokenPage(TokenIssuer issuer, Callers callers, Clock clock) {
+    TokenPage(TokenIssuer issuer, CurrentActor currentActor, Clock clock) {
         this.issuer = issuer;
-        this.callers = callers;
+        this.currentActor = currentActor;
         this.clock = clock;
     }
 
     @GetMapping
     String list(Model model) {
-        Caller caller = callers.current();
+        Caller caller = currentActor.caller();
         model.addAttribute("tokens", issuer.list(caller));
         model.addAttribute("scopes", caller.scopes().stream().sorted().toList());
         model.addAttribute("lifetimes", LIFETIMES);
@@ -48,7 +48,7 @@ class TokenPage {
             @RequestParam(defaultValue = "30") int days, RedirectAttributes redirect) {
         Instant expiresAt = days > 0 ? clock.instant().plus(Duration.ofDays(Math.min(days, 3650))) : null;
         try {
-            IssuedToken issued = issuer.issue(callers.current(), name, scopes, expiresAt);
+            IssuedToken issued = issuer.issue(currentActor.caller(), name, scopes, expiresAt);
             // a flash attribute lives for one redirect only: the secret is on exactly one page
             redirect.addFlashAttribute("newToken", issued.token());
             redirect.addFlashAttribute("message", "Made token " + issued.name() + ". Copy it now: it is not "
@@ -62,7 +62,7 @@ class TokenPage {
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id, RedirectAttributes redirect) {
         try {
-            issuer.revoke(callers.current(), id);
+            issuer.revoke(currentActor.caller(), id);
             redirect.addFlashAttribute("message", "Revoked the token.");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", PageMessages.of(e));

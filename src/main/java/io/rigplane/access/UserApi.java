@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserApi {
 
     private final UserDirectory directory;
-    private final Callers callers;
+    private final CurrentActor currentActor;
 
-    UserApi(UserDirectory directory, Callers callers) {
+    UserApi(UserDirectory directory, CurrentActor currentActor) {
         this.directory = directory;
-        this.callers = callers;
+        this.currentActor = currentActor;
     }
 
     record UserList(List<UserView> items) {
@@ -57,7 +57,7 @@ class UserApi {
     @GetMapping("/me")
     @Operation(summary = "The user the calling token belongs to (any token)")
     UserView me() {
-        return directory.get(callers.current().username());
+        return directory.get(currentActor.caller().username());
     }
 
     @GetMapping("/{username}")
@@ -76,7 +76,7 @@ class UserApi {
     @Operation(summary = "Change a password: one's own with the current one (any token), anyone's as an admin")
     ResponseEntity<Void> changePassword(@PathVariable String username, @RequestBody PasswordChange change,
             HttpServletRequest request) {
-        directory.changePassword(callers.current(), username, change.currentPassword(), change.newPassword(),
+        directory.changePassword(currentActor.caller(), username, change.currentPassword(), change.newPassword(),
                 request.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }

@@ -18,11 +18,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserPage {
 
     private final UserDirectory directory;
-    private final Callers callers;
+    private final CurrentActor currentActor;
 
-    UserPage(UserDirectory directory, Callers callers) {
+    UserPage(UserDirectory directory, CurrentActor currentActor) {
         this.directory = directory;
-        this.callers = callers;
+        this.currentActor = currentActor;
     }
 
     @GetMapping
@@ -49,7 +49,7 @@ class UserPage {
     String resetPassword(@PathVariable String username,
             @RequestParam(required = false) @Nullable String newPassword, HttpServletRequest request,
             RedirectAttributes redirect) {
-        return act(redirect, () -> directory.changePassword(callers.current(), username, null, newPassword,
+        return act(redirect, () -> directory.changePassword(currentActor.caller(), username, null, newPassword,
                 request.getRemoteAddr()), "Set a new password for " + username + ".");
     }
 

@@ -28,13 +28,13 @@ class ClientAccess {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StreamHostConfigs configs;
-    private final ApolloApi apollo;
+    private final ApolloConfigClient apollo;
     private final PairingRequests pairings;
     private final AuditTrail audit;
     private final Clock clock;
     private final Map<String, String> lastPresenceFailure = new ConcurrentHashMap<>();
 
-    ClientAccess(StreamHostConfigs configs, ApolloApi apollo, PairingRequests pairings, AuditTrail audit, Clock clock) {
+    ClientAccess(StreamHostConfigs configs, ApolloConfigClient apollo, PairingRequests pairings, AuditTrail audit, Clock clock) {
         this.configs = configs;
         this.apollo = apollo;
         this.pairings = pairings;
@@ -51,7 +51,7 @@ class ClientAccess {
                             + " Sunshine's web UI (https://" + webAuthority(host) + "/pin); then start \""
                             + settings.app() + "\".");
         }
-        ApolloApi.Host api = api(host, settings);
+        ApolloConfigClient.Host api = api(host, settings);
         Optional<JsonNode> client = ApolloClients.named(api.clients(), clientName);
         if (client.isPresent()) {
             if (!ApolloClients.canLaunch(client.get())) {
@@ -78,7 +78,7 @@ class ClientAccess {
             return Optional.empty();
         }
         try {
-            ApolloApi.Host api = api(host, settings);
+            ApolloConfigClient.Host api = api(host, settings);
             List<JsonNode> clients = api.clients();
             Optional<JsonNode> client = ApolloClients.named(clients, clientName);
             boolean connected = ApolloClients.connected(clients, clientName);
@@ -100,7 +100,7 @@ class ClientAccess {
     }
 
     /** Grants launch and input to a client that paired with a code Rigplane issued for it, once. */
-    private boolean grantIfPending(String profile, ApolloApi.Host api, JsonNode client, String clientName) {
+    private boolean grantIfPending(String profile, ApolloConfigClient.Host api, JsonNode client, String clientName) {
         if (!pairings.awaitingGrant(profile, clientName)) {
             return false;
         }
@@ -112,7 +112,7 @@ class ClientAccess {
         return true;
     }
 
-    private ConnectionOffer launchOffer(ReadyStreamHost host, StreamHostConfigs.Effective settings, ApolloApi.Host api,
+    private ConnectionOffer launchOffer(ReadyStreamHost host, StreamHostConfigs.Effective settings, ApolloConfigClient.Host api,
             Map<String, Integer> ports) {
         JsonNode apps = api.apps();
         List<JsonNode> list = apps.path("apps").isArray() ? apps.path("apps").valueStream().toList() : List.of();
@@ -130,7 +130,7 @@ class ClientAccess {
                         + "\".");
     }
 
-    private ApolloApi.Host api(ReadyStreamHost host, StreamHostConfigs.Effective settings) {
+    private ApolloConfigClient.Host api(ReadyStreamHost host, StreamHostConfigs.Effective settings) {
         ApolloCredentials login = settings.login().orElseThrow(() -> StreamHostException.loginMissing(
                 "No Apollo login is configured for this profile: set username and password in its stream-host"
                         + " settings, or RIGPLANE_APOLLO_USERNAME and RIGPLANE_APOLLO_PASSWORD"));

@@ -257,7 +257,9 @@ class BadInputTest {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public' "
                 + "and table_type = 'BASE TABLE' and table_name not in ('audit_event', 'auth_failure', "
-                + "'flyway_schema_history') order by table_name", String.class)
+                + "'flyway_schema_history', "
+                // Quartz's record of a trigger firing right now: it comes and goes with the clock, not with requests
+                + "'qrtz_fired_triggers') order by table_name", String.class)
                 .forEach(table -> counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class)));
         return counts;
     }

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in only when it has no cookie for a host, keeps the cookie, and logs in again on a 401.
  */
 @Component
-class ApolloApi {
+class ApolloConfigClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
