@@ -8,7 +8,8 @@ import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
 import io.rigplane.profile.GpuPolicy;
 import io.rigplane.profile.ProfileView;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,13 +30,16 @@ public class PowerControl {
     static final Duration CLAIM_GRACE = Duration.ofSeconds(30);
 
     private final Operations operations;
+    private final ProfileVms vms;
     private final PowerTargets targets;
     private final GpuClaims claims;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PowerControl(Operations operations, PowerTargets targets, GpuClaims claims, AuditTrail audit, Clock clock) {
+    PowerControl(Operations operations, ProfileVms vms, PowerTargets targets, GpuClaims claims, AuditTrail audit,
+            Clock clock) {
         this.operations = operations;
+        this.vms = vms;
         this.targets = targets;
         this.claims = claims;
         this.audit = audit;
@@ -44,8 +48,8 @@ public class PowerControl {
 
     public Operation start(String profile, Actor actor, @Nullable String idempotencyKey) {
         ProfileView view = targets.profile(profile);
-        Machine vm = targets.machine(profile);
-        Optional<GpuKey> gpu = targets.gpu(profile, vm);
+        VmHandle vm = vms.require(profile);
+        Optional<GpuKey> gpu = targets.gpu(vm);
         Map<String, String> params = new HashMap<>();
         boolean claimed = false;
         if (gpu.isPresent()) {
@@ -85,13 +89,13 @@ public class PowerControl {
      * profile without a GPU or without a VM.
      */
     public Optional<String> gpuHolder(String profile) {
-        return targets.find(profile).flatMap(vm -> targets.gpu(profile, vm)).flatMap(claims::holder)
+        return vms.find(profile).flatMap(targets::gpu).flatMap(claims::holder)
                 .map(GpuClaims.Claim::profile).filter(holder -> !holder.equals(profile));
     }
 
     /** The GPU the profile's VM maps, as {@code mapping on node}; empty without a GPU or a VM. */
     public Optional<String> gpu(String profile) {
-        return targets.find(profile).flatMap(vm -> targets.gpu(profile, vm))
+        return vms.find(profile).flatMap(targets::gpu)
                 .map(gpu -> gpu + (gpu.cluster().isEmpty() ? "" : " (" + gpu.cluster() + ")"));
     }
 
@@ -146,7 +150,7 @@ public class PowerControl {
 
     private boolean holderRunning(String holder) {
         try {
-            return targets.find(holder).map(targets::running).orElse(false);
+            return vms.find(holder).map(VmHandle::running).orElse(false);
         } catch (io.rigplane.profile.ProfileNotFoundException e) {
             return false;
         } catch (RuntimeException e) {
@@ -155,9 +159,9 @@ public class PowerControl {
         }
     }
 
-    private boolean runningQuietly(Machine vm) {
+    private boolean runningQuietly(VmHandle vm) {
         try {
-            return targets.running(vm);
+            return vm.running();
         } catch (RuntimeException e) {
             return true;
         }

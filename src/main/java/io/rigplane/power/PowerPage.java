@@ -3,6 +3,7 @@ package io.rigplane.power;
 import io.rigplane.access.CurrentActor;
 import io.rigplane.operation.Operation;
 import io.rigplane.operation.OperationConflictException;
+import io.rigplane.provisioning.VmMissingException;
 import io.rigplane.proxmox.ProxmoxException;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;

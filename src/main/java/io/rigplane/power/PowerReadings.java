@@ -1,7 +1,8 @@
 package io.rigplane.power;
 
 import io.rigplane.operation.Operations;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.NodeSummary;
 import io.rigplane.proxmox.PendingChange;
 import io.rigplane.proxmox.PciMapping;
@@ -19,14 +20,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class PowerReadings {
 
+    private final ProfileVms vms;
     private final PowerTargets targets;
     private final GpuClaims claims;
     private final Operations operations;
     private final PowerControl control;
     private final NodeWakeSettings wake;
 
-    PowerReadings(PowerTargets targets, GpuClaims claims, Operations operations, PowerControl control,
-            NodeWakeSettings wake) {
+    PowerReadings(ProfileVms vms, PowerTargets targets, GpuClaims claims, Operations operations,
+            PowerControl control, NodeWakeSettings wake) {
+        this.vms = vms;
         this.targets = targets;
         this.claims = claims;
         this.operations = operations;
@@ -37,20 +40,20 @@ public class PowerReadings {
     public PowerStatus status(String profile) {
         String mapping = targets.profile(profile).spec().gpu();
         var operation = operations.activeFor(profile).orElse(null);
-        Optional<Machine> found = targets.find(profile);
+        Optional<VmHandle> found = vms.find(profile);
         if (found.isEmpty()) {
             return new PowerStatus(profile, null, null, null, "stopped", 0, List.of(), null, null, "unknown",
                     operation);
         }
-        Machine vm = found.get();
-        ProxmoxClient client = targets.client(vm);
+        VmHandle vm = found.get();
+        ProxmoxClient client = vm.client();
         String nodeState = nodeState(client, vm.node());
         String power = "unknown";
         long uptime = 0;
         @Nullable String lock = null;
         List<String> pending = List.of();
         try {
-            VmStatus status = client.status(vm.node(), vm.vmid());
+            VmStatus status = vm.status();
             power = "paused".equals(status.qmpstatus()) ? "paused" : status.running() ? "running"
                     : "stopped".equals(status.status()) ? "stopped" : "unknown";
             uptime = status.uptime();
@@ -62,7 +65,7 @@ public class PowerReadings {
         }
         if (power.equals("stopped") && operation == null) {
             // stopped outside Rigplane: the GPU is free again
-            targets.gpu(profile, vm).ifPresent(gpu -> claims.release(gpu, profile));
+            targets.gpu(vm).ifPresent(gpu -> claims.release(gpu, profile));
         }
         PowerStatus.Gpu gpu = null;
         if (mapping != null) {

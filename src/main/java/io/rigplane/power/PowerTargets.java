@@ -2,25 +2,25 @@ package io.rigplane.power;
 
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
-import io.rigplane.provisioning.ProfileMachines;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxClusters;
-import io.rigplane.proxmox.VmStatus;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** A profile's VM, its cluster's client and its GPU, as power acts on them. */
+/**
+ * The profiles, clusters and GPUs power acts on. A profile's VM itself comes from
+ * {@link io.rigplane.provisioning.ProfileVms}.
+ */
 @Component
 class PowerTargets {
 
     private final ProfileCatalog catalog;
-    private final ProfileMachines machines;
     private final ProxmoxClusters clusters;
 
-    PowerTargets(ProfileCatalog catalog, ProfileMachines machines, ProxmoxClusters clusters) {
+    PowerTargets(ProfileCatalog catalog, ProxmoxClusters clusters) {
         this.catalog = catalog;
-        this.machines = machines;
         this.clusters = clusters;
     }
 
@@ -28,34 +28,13 @@ class PowerTargets {
         return catalog.get(name);
     }
 
-    Machine machine(String profile) {
-        return machines.locate(profile).orElseThrow(() -> new VmMissingException(profile));
-    }
-
-    Optional<Machine> find(String profile) {
-        return machines.locate(profile);
-    }
-
-    ProxmoxClient client(Machine machine) {
-        return clusters.client(machine.cluster());
-    }
-
-    ProxmoxClient client(String clusterOrNull) {
+    ProxmoxClient client(@Nullable String clusterOrNull) {
         return clusters.clientOrDefault(clusterOrNull);
     }
 
-    /** The GPU the profile maps, on the node its VM is on. */
-    Optional<GpuKey> gpu(String profile, Machine machine) {
-        String mapping = catalog.get(profile).spec().gpu();
-        return Optional.ofNullable(mapping).map(gpu -> new GpuKey(machine.cluster(), machine.node(), gpu));
-    }
-
-    VmStatus status(Machine machine) {
-        return client(machine).status(machine.node(), machine.vmid());
-    }
-
-    /** Running or paused: the VM holds its devices either way. */
-    boolean running(Machine machine) {
-        return status(machine).running();
+    /** The GPU the VM's profile maps, on the node the VM is on. */
+    Optional<GpuKey> gpu(VmHandle vm) {
+        String mapping = catalog.get(vm.profile()).spec().gpu();
+        return Optional.ofNullable(mapping).map(gpu -> new GpuKey(vm.cluster(), vm.node(), gpu));
     }
 }

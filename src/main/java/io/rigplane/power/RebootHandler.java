@@ -2,7 +2,8 @@ package io.rigplane.power;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.PendingChange;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.Upid;
@@ -16,9 +17,11 @@ class RebootHandler implements OperationHandler {
 
     static final String KIND = "power-reboot";
 
+    private final ProfileVms vms;
     private final PowerTargets targets;
 
-    RebootHandler(PowerTargets targets) {
+    RebootHandler(ProfileVms vms, PowerTargets targets) {
+        this.vms = vms;
         this.targets = targets;
     }
 
@@ -29,9 +32,9 @@ class RebootHandler implements OperationHandler {
 
     @Override
     public String execute(OperationContext context) throws Exception {
-        Machine vm = targets.machine(context.target());
-        ProxmoxClient client = targets.client(vm);
-        if (!targets.running(vm)) {
+        VmHandle vm = vms.require(context.target());
+        ProxmoxClient client = vm.client();
+        if (!vm.running()) {
             throw new IllegalStateException("VM " + vm.vmid() + " is not running; start it instead (a start applies"
                     + " pending changes too)");
         }

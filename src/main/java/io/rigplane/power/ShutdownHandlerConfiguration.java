@@ -1,6 +1,8 @@
 package io.rigplane.power;
 
+import io.rigplane.provisioning.ProfileVms;
 import org.springframework.context.annotation.Bean;
+import io.rigplane.provisioning.ProfileVms;
 import org.springframework.context.annotation.Configuration;
 
 /** Registers the graceful variant of {@link StopHandler} under its own operation kind. */
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ShutdownHandlerConfiguration {
 
     @Bean
-    StopHandler shutdownHandler(PowerTargets targets, GpuClaims claims) {
-        return StopHandler.shutdown(targets, claims);
+    StopHandler shutdownHandler(ProfileVms vms, PowerTargets targets, GpuClaims claims) {
+        return StopHandler.shutdown(vms, targets, claims);
     }
 }

@@ -2,7 +2,8 @@ package io.rigplane.power;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.TaskFailedException;
 import io.rigplane.proxmox.Upid;
@@ -22,11 +23,13 @@ class StartHandler implements OperationHandler {
     static final String PREEMPT = "preempt";
     private static final Duration TASK_TIMEOUT = Duration.ofMinutes(5);
 
+    private final ProfileVms vms;
     private final PowerTargets targets;
     private final NodeWaker waker;
     private final GpuClaims claims;
 
-    StartHandler(PowerTargets targets, NodeWaker waker, GpuClaims claims) {
+    StartHandler(ProfileVms vms, PowerTargets targets, NodeWaker waker, GpuClaims claims) {
+        this.vms = vms;
         this.targets = targets;
         this.waker = waker;
         this.claims = claims;
@@ -40,15 +43,15 @@ class StartHandler implements OperationHandler {
     @Override
     public String execute(OperationContext context) throws Exception {
         String name = context.target();
-        Machine vm = targets.machine(name);
-        ProxmoxClient client = targets.client(vm);
+        VmHandle vm = vms.require(name);
+        ProxmoxClient client = vm.client();
         try {
             waker.ensureOnline(context, client, vm.node());
             String holder = context.params().get(PREEMPT);
             if (holder != null) {
                 preempt(context, holder);
             }
-            if (targets.running(vm)) {
+            if (vm.running()) {
                 context.skipped("start VM " + vm.vmid(), "already running");
                 return "VM " + vm.vmid() + " was already running";
             }
@@ -76,13 +79,13 @@ class StartHandler implements OperationHandler {
 
     /** Gracefully shuts down the VM of the profile whose GPU this start took over. */
     private void preempt(OperationContext context, String holder) throws Exception {
-        Optional<Machine> held = targets.find(holder);
-        if (held.isEmpty() || !targets.running(held.get())) {
+        Optional<VmHandle> held = vms.find(holder);
+        if (held.isEmpty() || !held.get().running()) {
             context.skipped("shut down " + holder, "its VM is not running");
             return;
         }
-        Machine vm = held.get();
-        ProxmoxClient client = targets.client(vm);
+        VmHandle vm = held.get();
+        ProxmoxClient client = vm.client();
         int timeout = targets.profile(holder).spec().shutdownTimeoutSeconds();
         context.step("shut down " + holder + " (VM " + vm.vmid() + ") to free the GPU", () -> {
             Upid upid = client.shutdown(vm.node(), vm.vmid(), timeout, true);
@@ -91,9 +94,9 @@ class StartHandler implements OperationHandler {
         });
     }
 
-    private boolean runningQuietly(Machine vm) {
+    private boolean runningQuietly(VmHandle vm) {
         try {
-            return targets.running(vm);
+            return vm.running();
         } catch (RuntimeException e) {
             return false;
         }

@@ -2,7 +2,8 @@ package io.rigplane.power;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.Upid;
 import java.time.Duration;
@@ -20,24 +21,26 @@ class StopHandler implements OperationHandler {
     static final String SHUTDOWN = "power-shutdown";
     static final String FORCE = "force";
 
+    private final ProfileVms vms;
     private final PowerTargets targets;
     private final GpuClaims claims;
     private final String kind;
 
     @org.springframework.beans.factory.annotation.Autowired
-    StopHandler(PowerTargets targets, GpuClaims claims) {
-        this(targets, claims, STOP);
+    StopHandler(ProfileVms vms, PowerTargets targets, GpuClaims claims) {
+        this(vms, targets, claims, STOP);
     }
 
-    private StopHandler(PowerTargets targets, GpuClaims claims, String kind) {
+    private StopHandler(ProfileVms vms, PowerTargets targets, GpuClaims claims, String kind) {
+        this.vms = vms;
         this.targets = targets;
         this.claims = claims;
         this.kind = kind;
     }
 
     /** The same handler for graceful shutdowns. */
-    static StopHandler shutdown(PowerTargets targets, GpuClaims claims) {
-        return new StopHandler(targets, claims, SHUTDOWN);
+    static StopHandler shutdown(ProfileVms vms, PowerTargets targets, GpuClaims claims) {
+        return new StopHandler(vms, targets, claims, SHUTDOWN);
     }
 
     @Override
@@ -48,9 +51,9 @@ class StopHandler implements OperationHandler {
     @Override
     public String execute(OperationContext context) throws Exception {
         String name = context.target();
-        Machine vm = targets.machine(name);
-        ProxmoxClient client = targets.client(vm);
-        if (!targets.running(vm)) {
+        VmHandle vm = vms.require(name);
+        ProxmoxClient client = vm.client();
+        if (!vm.running()) {
             context.skipped((kind.equals(STOP) ? "stop" : "shut down") + " VM " + vm.vmid(), "already stopped");
             claims.releaseAll(name);
             return "VM " + vm.vmid() + " was already stopped";

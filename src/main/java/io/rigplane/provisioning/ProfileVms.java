@@ -13,11 +13,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
-/** Finds a profile's VM on Proxmox and reads what it has. */
-@Component
-class ProfileVms {
+/**
+ * Finds a profile's VM on Proxmox, the one place that does: for other modules as a {@link VmHandle}
+ * with its cluster's client, for provisioning itself also with what the VM has.
+ */
+@Service
+public class ProfileVms {
 
     private final ProxmoxClusters clusters;
     private final ProfileCatalog catalog;
@@ -25,6 +28,19 @@ class ProfileVms {
     ProfileVms(ProxmoxClusters clusters, ProfileCatalog catalog) {
         this.clusters = clusters;
         this.catalog = catalog;
+    }
+
+    /** The profile's VM, or empty while it has none (apply creates it). */
+    public Optional<VmHandle> find(String profile) {
+        ProfileView view = catalog.get(profile);
+        ProxmoxClient client = client(view);
+        return locate(view).map(vm -> new VmHandle(view.spec().name(), client.clusterId(), vm.node(), vm.vmid(),
+                client));
+    }
+
+    /** The profile's VM; {@link VmMissingException} (409) while it has none. */
+    public VmHandle require(String profile) {
+        return find(profile).orElseThrow(() -> new VmMissingException(profile));
     }
 
     ProxmoxClient client(ProfileView profile) {

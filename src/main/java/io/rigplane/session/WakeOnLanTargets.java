@@ -2,8 +2,8 @@ package io.rigplane.session;
 
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
-import io.rigplane.provisioning.ProfileMachines;
-import io.rigplane.proxmox.ProxmoxClusters;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,19 +34,16 @@ class WakeOnLanTargets {
     private static final Duration PROFILES_FRESH = Duration.ofSeconds(2);
 
     private final ProfileCatalog catalog;
-    private final ProfileMachines machines;
-    private final ProxmoxClusters clusters;
+    private final ProfileVms vms;
     private final Clock clock;
     private final WakeOnLanProperties properties;
     private final Map<String, Learned> learned = new ConcurrentHashMap<>();
     private final Map<String, Instant> recentlyForeign = new ConcurrentHashMap<>();
     private volatile @Nullable Profiles profiles;
 
-    WakeOnLanTargets(ProfileCatalog catalog, ProfileMachines machines, ProxmoxClusters clusters, Clock clock,
-            WakeOnLanProperties properties) {
+    WakeOnLanTargets(ProfileCatalog catalog, ProfileVms vms, Clock clock, WakeOnLanProperties properties) {
         this.catalog = catalog;
-        this.machines = machines;
-        this.clusters = clusters;
+        this.vms = vms;
         this.clock = clock;
         this.properties = properties;
     }
@@ -134,11 +131,10 @@ class WakeOnLanTargets {
         Integer vmid = profile.boundVmid();
         String mac = before != null && vmid != null && before.vmid() == vmid ? before.mac() : null;
         try {
-            Optional<ProfileMachines.Machine> machine = machines.locate(name);
-            if (machine.isPresent()) {
-                ProfileMachines.Machine vm = machine.get();
-                mac = macOf(clusters.client(vm.cluster()).config(vm.node(), vm.vmid()).get("net0"));
-                vmid = vm.vmid();
+            Optional<VmHandle> found = vms.find(name);
+            if (found.isPresent()) {
+                mac = macOf(found.get().configValue("net0"));
+                vmid = found.get().vmid();
             }
         } catch (RuntimeException unreachable) {
             // a sleeping node, a Proxmox that does not answer, a VM that lost its tag: keep what

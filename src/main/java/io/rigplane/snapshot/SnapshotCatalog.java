@@ -6,7 +6,8 @@ import io.rigplane.access.AuditTrail;
 import io.rigplane.operation.Operation;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.Snapshot;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SnapshotCatalog {
 
+    private final ProfileVms vms;
     private final SnapshotTargets targets;
     private final RunStore runs;
     private final SnapshotPolicies policies;
@@ -31,8 +33,9 @@ public class SnapshotCatalog {
     private final AuditTrail audit;
     private final Clock clock;
 
-    SnapshotCatalog(SnapshotTargets targets, RunStore runs, SnapshotPolicies policies, PolicySchedule schedule,
-            Operations operations, AuditTrail audit, Clock clock) {
+    SnapshotCatalog(ProfileVms vms, SnapshotTargets targets, RunStore runs, SnapshotPolicies policies,
+            PolicySchedule schedule, Operations operations, AuditTrail audit, Clock clock) {
+        this.vms = vms;
         this.targets = targets;
         this.runs = runs;
         this.policies = policies;
@@ -45,7 +48,7 @@ public class SnapshotCatalog {
     /** Oldest first. */
     public List<SnapshotEntry> list(String profile) {
         targets.profileId(profile);
-        Machine vm = targets.machine(profile);
+        VmHandle vm = vms.require(profile);
         return targets.snapshots(vm).stream()
                 .sorted(Comparator.comparing((Snapshot s) -> s.snaptime() == null ? java.time.Instant.MAX : s.snaptime())
                         .thenComparing(Snapshot::name))
@@ -56,14 +59,14 @@ public class SnapshotCatalog {
 
     public DryRun dryRun(String profile) {
         List<StoredPolicy> stored = policies.stored(profile);
-        Optional<Machine> vm = Optional.empty();
+        Optional<VmHandle> vm = Optional.empty();
         List<Snapshot> snapshots = List.of();
         boolean running = false;
         String problem = null;
         try {
-            vm = Optional.of(targets.machine(profile));
+            vm = Optional.of(vms.require(profile));
             snapshots = targets.snapshots(vm.get());
-            running = targets.client(vm.get()).status(vm.get().node(), vm.get().vmid()).running();
+            running = vm.get().running();
         } catch (RuntimeException e) {
             problem = e.getMessage();
         }
@@ -91,7 +94,7 @@ public class SnapshotCatalog {
 
     /** Deletes a snapshot; one Rigplane did not take needs {@code confirm} to repeat its name. */
     public Operation delete(String profile, String snapshot, @Nullable String confirm, Actor actor) {
-        Machine vm = targets.machine(profile);
+        VmHandle vm = vms.require(profile);
         find(vm, profile, snapshot);
         if (!runs.tookSnapshot(profile, snapshot) && !snapshot.equals(confirm)) {
             audit.record(actor, "snapshot.delete", profile, AuditOutcome.REFUSED, snapshot + " was not taken by Rigplane");
@@ -107,14 +110,14 @@ public class SnapshotCatalog {
             throw new InvalidRequestException(List.of(new FieldError("confirm", "must repeat the snapshot's name ('"
                     + snapshot + "'): a rollback discards the VM's current state")));
         }
-        Machine vm = targets.machine(profile);
+        VmHandle vm = vms.require(profile);
         Snapshot found = find(vm, profile, snapshot);
         if (found.snapstate() != null) {
             throw new SnapshotRefusedException("snapshot-incomplete", "Snapshot incomplete",
                     "'" + snapshot + "' is incomplete (snapstate " + found.snapstate() + ") and cannot be rolled back to");
         }
         boolean stopFirst = Boolean.TRUE.equals(request.stopFirst());
-        if (!stopFirst && targets.client(vm).status(vm.node(), vm.vmid()).running()) {
+        if (!stopFirst && vm.running()) {
             throw new SnapshotRefusedException("vm-running", "VM is running",
                     "VM " + vm.vmid() + " is running; a rollback stops it and loses what it has not saved. Send"
                             + " \"stopFirst\": true to stop it first");
@@ -124,7 +127,7 @@ public class SnapshotCatalog {
                         Boolean.toString(stopFirst)), actor, null));
     }
 
-    private Snapshot find(Machine vm, String profile, String snapshot) {
+    private Snapshot find(VmHandle vm, String profile, String snapshot) {
         return targets.snapshots(vm).stream().filter(s -> s.name().equals(snapshot)).findFirst()
                 .orElseThrow(() -> new SnapshotNotFoundException(profile, snapshot));
     }

@@ -2,7 +2,8 @@ package io.rigplane.snapshot;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.TaskFailedException;
 import io.rigplane.proxmox.Upid;
@@ -15,11 +16,13 @@ class SnapshotDeleteHandler implements OperationHandler {
     static final String KIND = "snapshot-delete";
     static final String SNAPSHOT = "snapshot";
 
+    private final ProfileVms vms;
     private final SnapshotTargets targets;
     private final VmLocks locks;
     private final SnapshotProperties properties;
 
-    SnapshotDeleteHandler(SnapshotTargets targets, SnapshotProperties properties) {
+    SnapshotDeleteHandler(ProfileVms vms, SnapshotTargets targets, SnapshotProperties properties) {
+        this.vms = vms;
         this.targets = targets;
         this.locks = new VmLocks(properties);
         this.properties = properties;
@@ -33,8 +36,8 @@ class SnapshotDeleteHandler implements OperationHandler {
     @Override
     public String execute(OperationContext context) throws Exception {
         String name = context.params().get(SNAPSHOT);
-        Machine vm = targets.machine(context.target());
-        ProxmoxClient client = targets.client(vm);
+        VmHandle vm = vms.require(context.target());
+        ProxmoxClient client = vm.client();
         return context.step("delete snapshot " + name + " of VM " + vm.vmid(), () ->
                 locks.retry(client, vm.node(), vm.vmid(), "delete " + name, () -> {
                     if (targets.snapshots(vm).stream().noneMatch(s -> s.name().equals(name))) {

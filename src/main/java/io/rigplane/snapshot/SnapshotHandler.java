@@ -2,7 +2,8 @@ package io.rigplane.snapshot;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.Snapshot;
 import io.rigplane.proxmox.TaskFailedException;
@@ -30,6 +31,7 @@ class SnapshotHandler implements OperationHandler {
 
     private final RunStore runs;
     private final PolicyStore policies;
+    private final ProfileVms vms;
     private final SnapshotTargets targets;
     private final NodeSlots slots;
     private final VmLocks locks;
@@ -37,10 +39,11 @@ class SnapshotHandler implements OperationHandler {
     private final RunMetrics metrics;
     private final Clock clock;
 
-    SnapshotHandler(RunStore runs, PolicyStore policies, SnapshotTargets targets, NodeSlots slots,
+    SnapshotHandler(RunStore runs, PolicyStore policies, ProfileVms vms, SnapshotTargets targets, NodeSlots slots,
             SnapshotProperties properties, RunMetrics metrics, Clock clock) {
         this.runs = runs;
         this.policies = policies;
+        this.vms = vms;
         this.targets = targets;
         this.slots = slots;
         this.locks = new VmLocks(properties);
@@ -77,8 +80,8 @@ class SnapshotHandler implements OperationHandler {
     }
 
     private Ending take(OperationContext context, SnapshotRun run) throws Exception {
-        Machine vm = targets.machine(run.profile());
-        ProxmoxClient client = targets.client(vm);
+        VmHandle vm = vms.require(run.profile());
+        ProxmoxClient client = vm.client();
         Optional<StoredPolicy> policy = run.scheduled() && run.label() != null
                 ? policies.forProfile(targets.profileId(run.profile())).stream()
                         .filter(p -> p.label().equals(run.label())).findFirst()
@@ -100,7 +103,7 @@ class SnapshotHandler implements OperationHandler {
         }
     }
 
-    private String create(OperationContext context, ProxmoxClient client, Machine vm, SnapshotRun run, boolean ram)
+    private String create(OperationContext context, ProxmoxClient client, VmHandle vm, SnapshotRun run, boolean ram)
             throws Exception {
         String name = run.snapshotName();
         String description = SnapshotNames.description(run.scheduled()
@@ -118,7 +121,7 @@ class SnapshotHandler implements OperationHandler {
         });
     }
 
-    private Ending prune(OperationContext context, ProxmoxClient client, Machine vm, StoredPolicy policy, String taken)
+    private Ending prune(OperationContext context, ProxmoxClient client, VmHandle vm, StoredPolicy policy, String taken)
             throws Exception {
         int keep = policy.policy().keep();
         List<String> doomed = Retention.toPrune(targets.snapshots(vm), policy.label(), keep, taken);
@@ -146,7 +149,7 @@ class SnapshotHandler implements OperationHandler {
                 : new Ending("PARTIAL", "taken, but could not prune " + String.join("; ", problems), pruned);
     }
 
-    private String delete(OperationContext context, ProxmoxClient client, Machine vm, String name) throws Exception {
+    private String delete(OperationContext context, ProxmoxClient client, VmHandle vm, String name) throws Exception {
         return locks.retry(client, vm.node(), vm.vmid(), "prune " + name, () -> {
             if (targets.snapshots(vm).stream().noneMatch(s -> s.name().equals(name))) {
                 return "already gone";

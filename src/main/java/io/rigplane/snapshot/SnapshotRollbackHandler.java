@@ -2,7 +2,8 @@ package io.rigplane.snapshot;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.Upid;
 import org.springframework.stereotype.Component;
@@ -15,12 +16,12 @@ class SnapshotRollbackHandler implements OperationHandler {
     static final String SNAPSHOT = "snapshot";
     static final String STOP_FIRST = "stopFirst";
 
-    private final SnapshotTargets targets;
+    private final ProfileVms vms;
     private final VmLocks locks;
     private final SnapshotProperties properties;
 
-    SnapshotRollbackHandler(SnapshotTargets targets, SnapshotProperties properties) {
-        this.targets = targets;
+    SnapshotRollbackHandler(ProfileVms vms, SnapshotProperties properties) {
+        this.vms = vms;
         this.locks = new VmLocks(properties);
         this.properties = properties;
     }
@@ -33,8 +34,8 @@ class SnapshotRollbackHandler implements OperationHandler {
     @Override
     public String execute(OperationContext context) throws Exception {
         String name = context.params().get(SNAPSHOT);
-        Machine vm = targets.machine(context.target());
-        ProxmoxClient client = targets.client(vm);
+        VmHandle vm = vms.require(context.target());
+        ProxmoxClient client = vm.client();
         if (client.status(vm.node(), vm.vmid()).running()) {
             if (!Boolean.parseBoolean(context.params().get(STOP_FIRST))) {
                 throw new SnapshotRefusedException("vm-running", "VM is running",

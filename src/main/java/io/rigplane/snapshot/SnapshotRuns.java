@@ -5,6 +5,7 @@ import io.rigplane.operation.Operation;
 import io.rigplane.operation.OperationConflictException;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
+import io.rigplane.provisioning.ProfileVms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,7 @@ public class SnapshotRuns {
     private final PolicyStore policies;
     private final PolicySchedule schedule;
     private final Operations operations;
+    private final ProfileVms vms;
     private final SnapshotTargets targets;
     private final Scheduler scheduler;
     private final SnapshotProperties properties;
@@ -44,12 +46,13 @@ public class SnapshotRuns {
     private final Clock clock;
 
     SnapshotRuns(RunStore runs, PolicyStore policies, PolicySchedule schedule, Operations operations,
-            SnapshotTargets targets, Scheduler scheduler, SnapshotProperties properties, RunMetrics metrics,
-            Clock clock) {
+            ProfileVms vms, SnapshotTargets targets, Scheduler scheduler, SnapshotProperties properties,
+            RunMetrics metrics, Clock clock) {
         this.runs = runs;
         this.policies = policies;
         this.schedule = schedule;
         this.operations = operations;
+        this.vms = vms;
         this.targets = targets;
         this.scheduler = scheduler;
         this.properties = properties;
@@ -123,7 +126,7 @@ public class SnapshotRuns {
         targets.profileId(profile);
         String snapshot = name == null || name.isBlank() ? SnapshotNames.manual(clock.instant()) : name;
         ManualNames.check(snapshot);
-        targets.machine(profile);
+        vms.require(profile);
         UUID id = UUID.randomUUID();
         runs.insertManual(id, profile, snapshot, actor.name(), clock.instant());
         Operation operation = queue(id, profile, actor);

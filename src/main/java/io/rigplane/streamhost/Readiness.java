@@ -1,9 +1,8 @@
 package io.rigplane.streamhost;
 
-import io.rigplane.provisioning.ProfileMachines;
-import io.rigplane.provisioning.ProfileMachines.Machine;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxAgentException;
-import io.rigplane.proxmox.ProxmoxClusters;
 import io.rigplane.proxmox.ProxmoxException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +29,12 @@ class Readiness {
     static final Duration MAX_PROBE_PAUSE = Duration.ofMillis(100);
     private static final Duration ADDRESS_RECHECK = Duration.ofSeconds(3);
 
-    private final ProfileMachines machines;
-    private final ProxmoxClusters clusters;
+    private final ProfileVms vms;
     private final ServerInfoProbe probe;
     private final Clock clock;
 
-    Readiness(ProfileMachines machines, ProxmoxClusters clusters, ServerInfoProbe probe, Clock clock) {
-        this.machines = machines;
-        this.clusters = clusters;
+    Readiness(ProfileVms vms, ServerInfoProbe probe, Clock clock) {
+        this.vms = vms;
         this.probe = probe;
         this.clock = clock;
     }
@@ -69,7 +66,7 @@ class Readiness {
         private final int httpPort;
         private final Instant started;
         private final Consumer<String> progress;
-        private @Nullable Machine machine;
+        private @Nullable VmHandle vm;
         private @Nullable String address;
         private @Nullable Instant addressReadAt;
         private String problem = "nothing was tried yet";
@@ -105,15 +102,14 @@ class Readiness {
 
         private void readAddress() {
             try {
-                if (machine == null) {
-                    machine = machines.locate(profile).orElse(null);
-                    if (machine == null) {
+                if (vm == null) {
+                    vm = vms.find(profile).orElse(null);
+                    if (vm == null) {
                         problem = "the profile has no VM on Proxmox";
                         return;
                     }
                 }
-                Optional<String> found = GuestAddresses.reachable(
-                        clusters.client(machine.cluster()).guestInterfaces(machine.node(), machine.vmid()));
+                Optional<String> found = GuestAddresses.reachable(vm.guestInterfaces());
                 agentAnswered = true;
                 addressReadAt = clock.instant();
                 if (found.isEmpty()) {
@@ -136,15 +132,15 @@ class Readiness {
                 return "Apollo did not answer on " + StreamHostPorts.authority(address, httpPort) + within
                         + " (last: " + problem + ")";
             }
-            if (machine == null) {
+            if (vm == null) {
                 return "Profile '" + profile + "' has no VM on Proxmox (apply it first); waited " + waited
                         + " (last: " + problem + ")";
             }
-            String vm = "VM " + machine.vmid() + " on " + machine.node();
+            String which = "VM " + vm.vmid() + " on " + vm.node();
             return agentAnswered
-                    ? "The guest agent of " + vm + " reported no address another machine can reach" + within
+                    ? "The guest agent of " + which + " reported no address another machine can reach" + within
                             + " (only loopback and link-local ones)"
-                    : "The guest agent of " + vm + " never reported an address" + within + " (last: " + problem + ")";
+                    : "The guest agent of " + which + " never reported an address" + within + " (last: " + problem + ")";
         }
     }
 

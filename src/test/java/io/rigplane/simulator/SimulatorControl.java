@@ -14,4 +14,10 @@ public final class SimulatorControl {
             throw new IllegalStateException("mapping " + id + ": " + reply.status() + " " + reply.raw().body());
         }
     }
+
+    /** Destroys a VM as someone might by hand on Proxmox, and waits until it is gone. */
+    public static void destroyVm(ProxmoxSimulator simulator, String node, int vmid) {
+        PveTestClient client = PveTestClient.forSimulator(simulator);
+        client.runTask(client.delete("/nodes/" + node + "/qemu/" + vmid), "OK");
+    }
 }

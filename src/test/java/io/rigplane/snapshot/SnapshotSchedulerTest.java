@@ -3,7 +3,8 @@ package io.rigplane.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.rigplane.provisioning.ProfileMachines;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClusters;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.simulator.SimulatorControl;
@@ -53,7 +54,7 @@ class SnapshotSchedulerTest {
     RunStore runs;
 
     @Autowired
-    ProfileMachines machines;
+    ProfileVms vms;
 
     @Autowired
     ProxmoxClusters clusters;
@@ -154,7 +155,7 @@ class SnapshotSchedulerTest {
         String profile = fixtures.profileWithVm("snap-lock", "srv02");
         fixtures.putPolicies(profile, "[{\"label\": \"daily\", \"cron\": \"0 3 * * *\", \"keep\": 3}]");
         long daily = policy(profile, "daily");
-        int vmid = machines.locate(profile).orElseThrow().vmid();
+        int vmid = vms.find(profile).orElseThrow().vmid();
 
         simulator.setVmLock(vmid, "backup");
         UUID released = snapshotRuns.fire(daily, DAY_ONE).orElseThrow();
@@ -205,7 +206,7 @@ class SnapshotSchedulerTest {
                     [{"label": "hourly", "cron": "0 * * * *", "keep": 2},
                      {"label": "daily", "cron": "0 3 * * *", "keep": 5}]""");
             fixtures.manual(profile, "keep-me");
-            ProfileMachines.Machine vm = machines.locate(profile).orElseThrow();
+            VmHandle vm = vms.find(profile).orElseThrow();
             // one taken outside Rigplane, and one of the other label
             await(clusters.client(vm.cluster()).createSnapshot(vm.node(), vm.vmid(), "outside", null, false), vm);
             assertThat(fixtures.await(snapshotRuns.fire(policy(profile, "daily"), DAY_ONE).orElseThrow()).state())
@@ -244,7 +245,7 @@ class SnapshotSchedulerTest {
     void deleteRefusesForeignSnapshotsUnlessConfirmedAndRollbackNeedsConfirmation() {
         String profile = fixtures.profileWithVm("snap-manual", "srv03");
         assertThat(fixtures.manual(profile, "mine").get("state").asString()).isEqualTo("SUCCEEDED");
-        ProfileMachines.Machine vm = machines.locate(profile).orElseThrow();
+        VmHandle vm = vms.find(profile).orElseThrow();
         await(clusters.client(vm.cluster()).createSnapshot(vm.node(), vm.vmid(), "theirs", "by hand", false), vm);
 
         JsonNode listed = fixtures.snapshots(profile);
@@ -311,7 +312,7 @@ class SnapshotSchedulerTest {
         return policies.stored(profile).stream().filter(p -> p.label().equals(label)).findFirst().orElseThrow().id();
     }
 
-    private void await(io.rigplane.proxmox.Upid upid, ProfileMachines.Machine vm) {
+    private void await(io.rigplane.proxmox.Upid upid, VmHandle vm) {
         clusters.client(vm.cluster()).await(upid, Duration.ofSeconds(30));
     }
 

@@ -3,7 +3,7 @@ package io.rigplane.streamhost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rigplane.provisioning.ProfileMachines;
+import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
@@ -44,7 +44,7 @@ class ApolloPairingTest {
     ProxmoxSimulator simulator;
 
     @Autowired
-    ProfileMachines machines;
+    ProfileVms vms;
 
     Api api;
     StreamHostFixtures fixtures;
@@ -59,7 +59,7 @@ class ApolloPairingTest {
     @Test
     void firstAPairingCodeThatPairsThenTheLaunchLink() throws Exception {
         String name = fixtures.started("sh-pair");
-        int vmid = machines.locate(name).orElseThrow().vmid();
+        int vmid = vms.find(name).orElseThrow().vmid();
         ReadyStreamHost host = streamHosts.awaitReady(name, Instant.now().plusSeconds(30), p -> { });
         ApolloAdmin admin = new ApolloAdmin(host);
 
@@ -145,7 +145,7 @@ class ApolloPairingTest {
     void anAppApolloDoesNotHaveIsNamedInTheError() throws Exception {
         String name = fixtures.started("sh-app");
         ReadyStreamHost host = streamHosts.awaitReady(name, Instant.now().plusSeconds(30), p -> { });
-        int vmid = machines.locate(name).orElseThrow().vmid();
+        int vmid = vms.find(name).orElseThrow().vmid();
         simulator.pairClient(vmid, "Deck");
         assertThat(api.put("/api/v1/profiles/" + name + "/stream-host", "{\"app\": \"Cyberpunk 2077\"}").status())
                 .isEqualTo(200);

@@ -3,7 +3,7 @@ package io.rigplane.streamhost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rigplane.provisioning.ProfileMachines;
+import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
@@ -35,7 +35,7 @@ class StreamHostReadinessTest {
     ProxmoxSimulator simulator;
 
     @Autowired
-    ProfileMachines machines;
+    ProfileVms vms;
 
     StreamHostFixtures fixtures;
 
@@ -53,7 +53,7 @@ class StreamHostReadinessTest {
     @Test
     void readyFollowsTheStreamHostWithinHalfASecond() throws Exception {
         String name = fixtures.started("sh-ready");
-        int vmid = machines.locate(name).orElseThrow().vmid();
+        int vmid = vms.find(name).orElseThrow().vmid();
         // the moment the simulated Apollo starts listening, seen from inside the simulator
         AtomicLong listeningAt = new AtomicLong();
         CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> {
@@ -95,7 +95,7 @@ class StreamHostReadinessTest {
     void aGuestWhoseAgentNeverAnswersIsReportedAsSuch() {
         simulator.faults().guestNeverReady(true);
         String name = fixtures.started("sh-noagent");
-        int vmid = machines.locate(name).orElseThrow().vmid();
+        int vmid = vms.find(name).orElseThrow().vmid();
 
         assertThatThrownBy(() -> streamHosts.awaitReady(name, Instant.now().plusSeconds(1), p -> { }))
                 .isInstanceOf(StreamHostNotReadyException.class)

@@ -1,10 +1,10 @@
-package io.rigplane.power;
+package io.rigplane.provisioning;
 
 import io.rigplane.system.ProblemException;
 import org.springframework.http.HttpStatus;
 
-/** The profile has no VM on Proxmox yet: applying the profile creates it. */
-class VmMissingException extends ProblemException {
+/** The profile has no VM on Proxmox (yet, or any more): applying the profile creates it. */
+public class VmMissingException extends ProblemException {
 
     VmMissingException(String profile) {
         super(HttpStatus.CONFLICT, "vm-missing", "Profile has no VM",
