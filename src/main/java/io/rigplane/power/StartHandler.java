@@ -2,10 +2,10 @@ package io.rigplane.power;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.OperationPhase;
+import io.rigplane.operation.ProxmoxTask;
 import io.rigplane.provisioning.ProfileMachines.Machine;
 import io.rigplane.proxmox.ProxmoxClient;
-import io.rigplane.proxmox.TaskFailedException;
-import io.rigplane.proxmox.Upid;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -48,23 +48,15 @@ class StartHandler implements OperationHandler {
             if (holder != null) {
                 preempt(context, holder);
             }
+            context.phase(OperationPhase.STARTING_VM);
             if (targets.running(vm)) {
                 context.skipped("start VM " + vm.vmid(), "already running");
                 return "VM " + vm.vmid() + " was already running";
             }
-            context.step("start VM " + vm.vmid() + " on " + vm.node(), () -> {
-                try {
-                    Upid upid = client.start(vm.node(), vm.vmid());
-                    context.upid(upid.value());
-                    return client.await(upid, TASK_TIMEOUT).exitStatus();
-                } catch (TaskFailedException e) {
-                    // a crashed earlier run may have started it already
-                    if (e.exitStatus().contains("already running")) {
-                        return "already running";
-                    }
-                    throw e;
-                }
-            });
+            context.task("start VM " + vm.vmid() + " on " + vm.node(),
+                    ProxmoxTask.of(client, c -> c.start(vm.node(), vm.vmid()), TASK_TIMEOUT)
+                            // a crashed earlier run may have started it already
+                            .doneWhenFailedWith("already running", "already running"));
             return "Started VM " + vm.vmid() + " on " + vm.node();
         } catch (Exception e) {
             if (!runningQuietly(vm)) {
@@ -84,11 +76,9 @@ class StartHandler implements OperationHandler {
         Machine vm = held.get();
         ProxmoxClient client = targets.client(vm);
         int timeout = targets.profile(holder).spec().shutdownTimeoutSeconds();
-        context.step("shut down " + holder + " (VM " + vm.vmid() + ") to free the GPU", () -> {
-            Upid upid = client.shutdown(vm.node(), vm.vmid(), timeout, true);
-            context.upid(upid.value());
-            return client.await(upid, Duration.ofSeconds(timeout + 60L)).exitStatus();
-        });
+        context.task("shut down " + holder + " (VM " + vm.vmid() + ") to free the GPU",
+                ProxmoxTask.of(client, c -> c.shutdown(vm.node(), vm.vmid(), timeout, true),
+                        Duration.ofSeconds(timeout + 60L)));
     }
 
     private boolean runningQuietly(Machine vm) {

@@ -2,11 +2,12 @@ package io.rigplane.snapshot;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.ProxmoxTask;
+import io.rigplane.operation.VmLockStuckException;
 import io.rigplane.provisioning.ProfileMachines.Machine;
 import io.rigplane.proxmox.ProxmoxClient;
+import io.rigplane.proxmox.ProxmoxLockedException;
 import io.rigplane.proxmox.Snapshot;
-import io.rigplane.proxmox.TaskFailedException;
-import io.rigplane.proxmox.Upid;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,6 @@ class SnapshotHandler implements OperationHandler {
     private final PolicyStore policies;
     private final SnapshotTargets targets;
     private final NodeSlots slots;
-    private final VmLocks locks;
     private final SnapshotProperties properties;
     private final RunMetrics metrics;
     private final Clock clock;
@@ -43,7 +43,6 @@ class SnapshotHandler implements OperationHandler {
         this.policies = policies;
         this.targets = targets;
         this.slots = slots;
-        this.locks = new VmLocks(properties);
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -91,8 +90,7 @@ class SnapshotHandler implements OperationHandler {
         boolean ram = run.ramState() && !targets.gpuPassthrough(run.profile());
         try (NodeSlots.Lease slot = context.step("wait for a snapshot slot on " + vm.node(),
                 () -> slots.acquire(vm.cluster(), vm.node(), run.id()))) {
-            context.step("snapshot " + run.snapshotName() + " of VM " + vm.vmid(),
-                    () -> create(context, client, vm, run, ram));
+            context.task("snapshot " + run.snapshotName() + " of VM " + vm.vmid(), create(client, vm, run, ram));
             if (policy.isEmpty()) {
                 return new Ending("SUCCEEDED", null, List.of());
             }
@@ -100,22 +98,24 @@ class SnapshotHandler implements OperationHandler {
         }
     }
 
-    private String create(OperationContext context, ProxmoxClient client, Machine vm, SnapshotRun run, boolean ram)
-            throws Exception {
+    private ProxmoxTask create(ProxmoxClient client, Machine vm, SnapshotRun run, boolean ram) {
         String name = run.snapshotName();
         String description = SnapshotNames.description(run.scheduled()
                 ? "policy " + run.label() + ", scheduled for " + run.scheduledFor()
                 : "manual, by " + run.actor());
-        return locks.retry(client, vm.node(), vm.vmid(), "snapshot " + name, () -> {
-            Optional<Snapshot> existing = targets.snapshots(vm).stream().filter(s -> s.name().equals(name)).findFirst();
-            if (existing.isPresent()) {
-                // an earlier attempt of this run got it, or is still taking it
-                return existing.get().snapstate() == null ? "taken by an earlier attempt" : null;
-            }
-            Upid upid = client.createSnapshot(vm.node(), vm.vmid(), name, description, ram);
-            context.upid(upid.value());
-            return client.await(upid, properties.taskTimeout()).exitStatus();
-        });
+        return ProxmoxTask.of(client, c -> c.createSnapshot(vm.node(), vm.vmid(), name, description, ram),
+                properties.taskTimeout())
+                .unlessDone(() -> {
+                    Optional<Snapshot> existing = targets.snapshots(vm).stream()
+                            .filter(s -> s.name().equals(name)).findFirst();
+                    if (existing.isPresent() && existing.get().snapstate() != null) {
+                        // an earlier attempt of this run is still taking it: wait as for the lock it holds
+                        throw new ProxmoxLockedException("snapshot", "the snapshot " + name
+                                + " was still being taken by an earlier attempt");
+                    }
+                    return existing.isPresent() ? "taken by an earlier attempt" : null;
+                })
+                .retriedWhileUnreachable();
     }
 
     private Ending prune(OperationContext context, ProxmoxClient client, Machine vm, StoredPolicy policy, String taken)
@@ -130,38 +130,18 @@ class SnapshotHandler implements OperationHandler {
         List<String> problems = new ArrayList<>();
         for (String name : doomed) {
             try {
-                context.step("prune " + name, () -> {
-                    String result = delete(context, client, vm, name);
-                    pruned.add(name);
-                    return result;
-                });
+                context.task("prune " + name, SnapshotDeleteHandler.delete(targets, client, vm, name,
+                        properties.taskTimeout()));
+                pruned.add(name);
             } catch (Exception e) {
                 problems.add(name + ": " + e.getMessage());
-                if (e instanceof VmLocks.StuckLockException) {
+                if (e instanceof VmLockStuckException) {
                     break;
                 }
             }
         }
         return problems.isEmpty() ? new Ending("SUCCEEDED", null, pruned)
                 : new Ending("PARTIAL", "taken, but could not prune " + String.join("; ", problems), pruned);
-    }
-
-    private String delete(OperationContext context, ProxmoxClient client, Machine vm, String name) throws Exception {
-        return locks.retry(client, vm.node(), vm.vmid(), "prune " + name, () -> {
-            if (targets.snapshots(vm).stream().noneMatch(s -> s.name().equals(name))) {
-                return "already gone";
-            }
-            try {
-                Upid upid = client.deleteSnapshot(vm.node(), vm.vmid(), name);
-                context.upid(upid.value());
-                return client.await(upid, properties.taskTimeout()).exitStatus();
-            } catch (TaskFailedException e) {
-                if (e.exitStatus().contains("does not exist")) {
-                    return "already gone";
-                }
-                throw e;
-            }
-        });
     }
 
     private void record(SnapshotRun run, Ending ending, long startedNanos) {
