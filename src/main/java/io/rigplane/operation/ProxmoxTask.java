@@ -52,7 +52,10 @@ public final class ProxmoxTask {
         return new ProxmoxTask(client, start, timeout, doneCheck, recovery, whileUnreachable);
     }
 
-    /** A task that fails with an exit status containing {@code exitStatusPart} had nothing to do: {@code message}. */
+    /**
+     * A task that fails with an exit status containing {@code exitStatusPart} had nothing to do: the
+     * step succeeds with {@code message}. A shorthand for {@link #recover} (and replaces it).
+     */
     public ProxmoxTask doneWhenFailedWith(String exitStatusPart, String message) {
         return recover(failure -> failure instanceof TaskFailedException failed
                 && failed.exitStatus().contains(exitStatusPart) ? message : null);
