@@ -14,6 +14,8 @@ public record Operation(
         @Schema(example = "gaming-pc") String target,
         Map<String, String> params,
         OperationState state,
+        @Schema(description = "How far a running operation has got, for operations that report it (power-start)")
+        @Nullable OperationPhase phase,
         @Schema(example = "USER") String actorType,
         @Schema(example = "admin") String actor,
         @Nullable String summary,

@@ -5,7 +5,9 @@ import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
 import io.rigplane.system.DatabaseOutage;
 import io.rigplane.system.ProblemException;
+import io.rigplane.system.Retry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.stereotype.Component;
 
 /** Runs an operation with its handler, beating a heartbeat so that a dead replica is noticed. */
@@ -26,14 +28,18 @@ import org.springframework.stereotype.Component;
 class OperationRunner {
 
     static final long HEARTBEAT_SECONDS = 10;
-    /** Resumptions within one run after a lost database: with the back-off below, half a minute of outage. */
-    private static final int OUTAGE_RETRIES = 5;
+    /**
+     * Resumptions within one run after a lost database: six attempts, pauses from 1 s doubling to 10 s,
+     * about half a minute of outage.
+     */
+    private static final RetryPolicy DATABASE_OUTAGE = Retry.backoff(Duration.ofSeconds(1), Duration.ofSeconds(10),
+            Duration.ofMinutes(1), 6, DatabaseOutage::causedBy);
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
 
     private final OperationStore store;
     private final Map<String, OperationHandler> handlers;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
+    private final TaskSteps tasks;
     private final AuditTrail audit;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "operation-heartbeat");
@@ -42,12 +48,12 @@ class OperationRunner {
     });
 
     OperationRunner(OperationStore store, List<OperationHandler> handlers, Clock clock,
-            ApplicationEventPublisher events, AuditTrail audit) {
+            TaskSteps tasks, AuditTrail audit) {
         this.audit = audit;
         this.store = store;
         this.handlers = handlers.stream().collect(Collectors.toMap(OperationHandler::kind, Function.identity()));
         this.clock = clock;
-        this.events = events;
+        this.tasks = tasks;
     }
 
     void run(UUID id, boolean recovering) {
@@ -73,30 +79,26 @@ class OperationRunner {
             }
         }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         try {
-            for (int retry = 0; ; retry++) {
+            Retry.run(DATABASE_OUTAGE, attempt -> {
                 try {
                     String summary = handler.execute(
-                            new StoredOperationContext(operation, recovering || retry > 0, store, clock));
+                            new StoredOperationContext(operation, recovering || attempt > 1, store, clock, tasks));
                     finish(operation, OperationState.SUCCEEDED, summary, null);
-                    return;
+                    return summary;
                 } catch (Exception e) {
-                    if (DatabaseOutage.causedBy(e) && retry < OUTAGE_RETRIES) {
+                    if (DatabaseOutage.causedBy(e)) {
                         log.warn("Operation {} ({} on {}) lost the database ({}); resuming it once the database"
                                 + " answers", id, operation.kind(), operation.target(), DatabaseOutage.describe(e));
-                        if (awaitBackoff(retry)) {
-                            continue;
-                        }
                     }
-                    log.info("Operation {} ({} on {}) failed: {}", id, operation.kind(), operation.target(),
-                            e.toString());
-                    log.debug("Operation {} failure", id, e);
-                    finish(operation, OperationState.FAILED, null, DatabaseOutage.causedBy(e)
-                            ? "The database connection was lost and did not come back in time: "
-                                    + DatabaseOutage.describe(e)
-                            : reason(e));
-                    return;
+                    throw e;
                 }
-            }
+            });
+        } catch (Exception e) {
+            log.info("Operation {} ({} on {}) failed: {}", id, operation.kind(), operation.target(), e.toString());
+            log.debug("Operation {} failure", id, e);
+            finish(operation, OperationState.FAILED, null, DatabaseOutage.causedBy(e)
+                    ? "The database connection was lost and did not come back in time: " + DatabaseOutage.describe(e)
+                    : reason(e));
         } finally {
             heartbeat.cancel(false);
         }
@@ -108,21 +110,20 @@ class OperationRunner {
      * giving up here would leave the operation to the watchdog, a minute or more later.
      */
     private @Nullable Operation claim(UUID id) {
-        for (int retry = 0; ; retry++) {
+        return Retry.run(DATABASE_OUTAGE, attempt -> {
             try {
                 Operation operation = store.find(id).orElse(null);
                 boolean runnable = operation != null && !operation.state().finished()
                         && store.markRunning(id, clock.instant());
                 return runnable ? operation : null;
             } catch (RuntimeException e) {
-                if (!DatabaseOutage.causedBy(e) || retry >= OUTAGE_RETRIES
-                        || !awaitBackoff(retry)) {
-                    throw e;
+                if (DatabaseOutage.causedBy(e)) {
+                    log.warn("Operation {} could not start, the database does not answer ({}); trying again", id,
+                            DatabaseOutage.describe(e));
                 }
-                log.warn("Operation {} could not start, the database does not answer ({}); trying again", id,
-                        DatabaseOutage.describe(e));
+                throw e;
             }
-        }
+        });
     }
 
     private void finish(Operation operation, OperationState state, @Nullable String summary, @Nullable String error) {
@@ -131,19 +132,6 @@ class OperationRunner {
         audit.record(actor, "operation." + operation.kind(), operation.target(),
                 state == OperationState.SUCCEEDED ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                 "operation " + operation.id() + ": " + (error != null ? error : summary));
-        events.publishEvent(new OperationFinished(operation.id(), operation.kind(), operation.target(), state, actor,
-                error != null ? error : summary));
-    }
-
-    /** Waits before the next attempt; false when the replica is shutting down and should not retry. */
-    private static boolean awaitBackoff(int retry) {
-        try {
-            Thread.sleep(Math.min(10_000L, 1_000L << retry));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Errors Rigplane understands carry a message for people; others are named, not dumped. */

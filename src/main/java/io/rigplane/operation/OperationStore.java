@@ -48,7 +48,8 @@ class OperationStore {
         return jdbc.sql("select * from operation where id = :id").param("id", id)
                 .query((rs, row) -> new Operation(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getString("target"), json.readValue(rs.getString("params"), PARAMS),
-                        OperationState.valueOf(rs.getString("state")), rs.getString("actor_type"),
+                        OperationState.valueOf(rs.getString("state")), phase(rs.getString("phase")),
+                        rs.getString("actor_type"),
                         rs.getString("actor_name"), rs.getString("summary"), rs.getString("error"),
                         rs.getInt("attempts"), steps, instant(rs.getTimestamp("created_at")),
                         instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
@@ -147,6 +148,12 @@ class OperationStore {
         touch(id, now);
     }
 
+    void phase(UUID id, OperationPhase phase, Instant now) {
+        jdbc.sql("update operation set phase = :phase where id = :id").param("id", id).param("phase", phase.name())
+                .update();
+        touch(id, now);
+    }
+
     /** Operations that claim to run but whose replica stopped beating before the cutoff. */
     List<UUID> silentSince(Instant cutoff) {
         return jdbc.sql("select id from operation where " + SILENT)
@@ -177,6 +184,10 @@ class OperationStore {
                         StepState.valueOf(rs.getString("state")), rs.getString("upid"), rs.getString("message"),
                         instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at"))))
                 .list();
+    }
+
+    private static @Nullable OperationPhase phase(@Nullable String name) {
+        return name == null ? null : OperationPhase.valueOf(name);
     }
 
     private static java.sql.Timestamp timestamp(Instant instant) {

@@ -12,13 +12,16 @@ class StoredOperationContext implements OperationContext {
     private final boolean recovering;
     private final OperationStore store;
     private final Clock clock;
+    private final TaskSteps tasks;
     private @Nullable Integer currentStep;
 
-    StoredOperationContext(Operation operation, boolean recovering, OperationStore store, Clock clock) {
+    StoredOperationContext(Operation operation, boolean recovering, OperationStore store, Clock clock,
+            TaskSteps tasks) {
         this.operation = operation;
         this.recovering = recovering || operation.attempts() > 0;
         this.store = store;
         this.clock = clock;
+        this.tasks = tasks;
     }
 
     @Override
@@ -60,10 +63,20 @@ class StoredOperationContext implements OperationContext {
     }
 
     @Override
+    public String task(String name, ProxmoxTask task) throws Exception {
+        return step(name, () -> tasks.run(name, task, upid -> upid(upid.value())));
+    }
+
+    @Override
     public void upid(String upid) {
         if (currentStep != null) {
             store.stepUpid(operation.id(), currentStep, upid, clock.instant());
         }
+    }
+
+    @Override
+    public void phase(OperationPhase phase) {
+        store.phase(operation.id(), phase, clock.instant());
     }
 
     @Override

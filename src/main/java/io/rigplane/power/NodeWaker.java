@@ -1,6 +1,7 @@
 package io.rigplane.power;
 
 import io.rigplane.operation.OperationContext;
+import io.rigplane.operation.OperationPhase;
 import io.rigplane.proxmox.NodeSummary;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
@@ -31,6 +32,7 @@ class NodeWaker {
         if (online(client, node)) {
             return;
         }
+        context.phase(OperationPhase.WAKING_NODE);
         context.step("wake node " + node, () -> wake(client, node));
         context.step("wait for node " + node, () -> awaitOnline(client, node));
     }

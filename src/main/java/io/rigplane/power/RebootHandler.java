@@ -2,11 +2,11 @@ package io.rigplane.power;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.ProxmoxTask;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.PendingChange;
 import io.rigplane.proxmox.ProxmoxClient;
-import io.rigplane.proxmox.Upid;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -39,11 +39,8 @@ class RebootHandler implements OperationHandler {
                     + " pending changes too)");
         }
         int timeout = targets.profile(context.target()).spec().shutdownTimeoutSeconds();
-        context.step("reboot VM " + vm.vmid(), () -> {
-            Upid upid = client.reboot(vm.node(), vm.vmid());
-            context.upid(upid.value());
-            return client.await(upid, Duration.ofSeconds(2L * timeout + 120)).exitStatus();
-        });
+        context.task("reboot VM " + vm.vmid(),
+                ProxmoxTask.of(client, c -> c.reboot(vm.node(), vm.vmid()), Duration.ofSeconds(2L * timeout + 120)));
         List<String> pending = client.pending(vm.node(), vm.vmid()).stream().filter(PendingChange::isPending)
                 .map(PendingChange::key).toList();
         return "Rebooted VM " + vm.vmid() + (pending.isEmpty() ? "; no pending changes remain"

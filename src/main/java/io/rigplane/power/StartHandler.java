@@ -2,11 +2,11 @@ package io.rigplane.power;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.OperationPhase;
+import io.rigplane.operation.ProxmoxTask;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
-import io.rigplane.proxmox.TaskFailedException;
-import io.rigplane.proxmox.Upid;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -51,23 +51,15 @@ class StartHandler implements OperationHandler {
             if (holder != null) {
                 preempt(context, holder);
             }
+            context.phase(OperationPhase.STARTING_VM);
             if (vm.running()) {
                 context.skipped("start VM " + vm.vmid(), "already running");
                 return "VM " + vm.vmid() + " was already running";
             }
-            context.step("start VM " + vm.vmid() + " on " + vm.node(), () -> {
-                try {
-                    Upid upid = client.start(vm.node(), vm.vmid());
-                    context.upid(upid.value());
-                    return client.await(upid, TASK_TIMEOUT).exitStatus();
-                } catch (TaskFailedException e) {
-                    // a crashed earlier run may have started it already
-                    if (e.exitStatus().contains("already running")) {
-                        return "already running";
-                    }
-                    throw e;
-                }
-            });
+            context.task("start VM " + vm.vmid() + " on " + vm.node(),
+                    ProxmoxTask.of(client, c -> c.start(vm.node(), vm.vmid()), TASK_TIMEOUT)
+                            // a crashed earlier run may have started it already
+                            .doneWhenFailedWith("already running", "already running"));
             return "Started VM " + vm.vmid() + " on " + vm.node();
         } catch (Exception e) {
             if (!runningQuietly(vm)) {
@@ -87,11 +79,9 @@ class StartHandler implements OperationHandler {
         VmHandle vm = held.get();
         ProxmoxClient client = vm.client();
         int timeout = targets.profile(holder).spec().shutdownTimeoutSeconds();
-        context.step("shut down " + holder + " (VM " + vm.vmid() + ") to free the GPU", () -> {
-            Upid upid = client.shutdown(vm.node(), vm.vmid(), timeout, true);
-            context.upid(upid.value());
-            return client.await(upid, Duration.ofSeconds(timeout + 60L)).exitStatus();
-        });
+        context.task("shut down " + holder + " (VM " + vm.vmid() + ") to free the GPU",
+                ProxmoxTask.of(client, c -> c.shutdown(vm.node(), vm.vmid(), timeout, true),
+                        Duration.ofSeconds(timeout + 60L)));
     }
 
     private boolean runningQuietly(VmHandle vm) {

@@ -2,10 +2,10 @@ package io.rigplane.power;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.ProxmoxTask;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
-import io.rigplane.proxmox.Upid;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -59,20 +59,14 @@ class StopHandler implements OperationHandler {
             return "VM " + vm.vmid() + " was already stopped";
         }
         if (kind.equals(STOP)) {
-            context.step("stop VM " + vm.vmid(), () -> {
-                Upid upid = client.stop(vm.node(), vm.vmid());
-                context.upid(upid.value());
-                return client.await(upid, Duration.ofMinutes(2)).exitStatus();
-            });
+            context.task("stop VM " + vm.vmid(),
+                    ProxmoxTask.of(client, c -> c.stop(vm.node(), vm.vmid()), Duration.ofMinutes(2)));
         } else {
             int timeout = targets.profile(name).spec().shutdownTimeoutSeconds();
             boolean force = "true".equals(context.params().get(FORCE));
-            context.step("shut down VM " + vm.vmid() + " (" + timeout + " s" + (force ? ", then force" : "") + ")",
-                    () -> {
-                        Upid upid = client.shutdown(vm.node(), vm.vmid(), timeout, force);
-                        context.upid(upid.value());
-                        return client.await(upid, Duration.ofSeconds(timeout + 60L)).exitStatus();
-                    });
+            context.task("shut down VM " + vm.vmid() + " (" + timeout + " s" + (force ? ", then force" : "") + ")",
+                    ProxmoxTask.of(client, c -> c.shutdown(vm.node(), vm.vmid(), timeout, force),
+                            Duration.ofSeconds(timeout + 60L)));
         }
         claims.releaseAll(name);
         return (kind.equals(STOP) ? "Stopped" : "Shut down") + " VM " + vm.vmid();

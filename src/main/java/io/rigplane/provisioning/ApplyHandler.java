@@ -2,12 +2,12 @@ package io.rigplane.provisioning;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.ProxmoxTask;
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
 import io.rigplane.proxmox.TaskFailedException;
-import io.rigplane.proxmox.Upid;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,11 +79,8 @@ class ApplyHandler implements OperationHandler {
         Plan after = plans.plan(catalog.get(context.target()));
         boolean pending = !after.pendingOnVm().isEmpty();
         if (pending && "true".equals(context.params().get(REBOOT)) && after.running()) {
-            context.step("reboot to apply pending changes", () -> LockRetry.run(() -> {
-                Upid upid = client.reboot(vm.node(), vm.vmid());
-                context.upid(upid.value());
-                return client.await(upid, CREATE_TIMEOUT).exitStatus();
-            }));
+            context.task("reboot to apply pending changes",
+                    ProxmoxTask.of(client, c -> c.reboot(vm.node(), vm.vmid()), CREATE_TIMEOUT));
             after = plans.plan(catalog.get(context.target()));
             pending = !after.pendingOnVm().isEmpty();
         }
@@ -118,21 +115,11 @@ class ApplyHandler implements OperationHandler {
         String node = reserved.spec().node();
         Map<String, String> config = new LinkedHashMap<>();
         plans.plan(reserved).changes().forEach(change -> config.put(change.key(), change.send()));
-        context.step("create VM " + vmid + " on " + node, () -> {
-            try {
-                return LockRetry.run(() -> {
-                    Upid upid = client.createVm(node, vmid, config);
-                    context.upid(upid.value());
-                    return client.await(upid, CREATE_TIMEOUT).exitStatus();
-                });
-            } catch (ProxmoxException e) {
+        context.task("create VM " + vmid + " on " + node, ProxmoxTask.of(client, c -> c.createVm(node, vmid, config),
+                CREATE_TIMEOUT)
                 // an earlier attempt may have created it before its answer was lost
-                if (vms.findTagged(catalog.get(reserved.spec().name())).isPresent()) {
-                    return "created by an earlier attempt";
-                }
-                throw e;
-            }
-        });
+                .recover(failure -> vms.findTagged(catalog.get(reserved.spec().name())).isPresent()
+                        ? "created by an earlier attempt" : null));
     }
 
     /** The profile's own VMID, or a free one claimed for it against concurrent creates. */
@@ -163,21 +150,12 @@ class ApplyHandler implements OperationHandler {
         }
         if (!set.isEmpty() || !delete.isEmpty()) {
             String digest = client.config(vm.node(), vm.vmid()).digest();
-            context.step(describe(set, delete, round), () -> LockRetry.run(() -> {
-                Upid upid = client.updateConfig(vm.node(), vm.vmid(), set, delete, digest);
-                context.upid(upid.value());
-                return client.await(upid, TASK_TIMEOUT).exitStatus();
-            }));
+            context.task(describe(set, delete, round), ProxmoxTask.of(client,
+                    c -> c.updateConfig(vm.node(), vm.vmid(), set, delete, digest), TASK_TIMEOUT));
         }
         for (Change resize : resizes) {
-            context.step("grow " + resize.key() + " to " + resize.send(), () -> LockRetry.run(() -> {
-                Optional<Upid> upid = client.resize(vm.node(), vm.vmid(), resize.key(), resize.send());
-                if (upid.isPresent()) {
-                    context.upid(upid.get().value());
-                    return client.await(upid.get(), TASK_TIMEOUT).exitStatus();
-                }
-                return "OK";
-            }));
+            context.task("grow " + resize.key() + " to " + resize.send(), ProxmoxTask.of(client,
+                    c -> c.resize(vm.node(), vm.vmid(), resize.key(), resize.send()).orElse(null), TASK_TIMEOUT));
         }
         return set.size() + delete.size() + resizes.size();
     }

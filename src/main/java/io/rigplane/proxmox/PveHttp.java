@@ -1,16 +1,17 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.system.Retry;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -36,10 +37,14 @@ final class PveHttp {
     private final ClusterConnection connection;
     private final ClientSettings settings;
     private final RestClient rest;
+    private final RetryPolicy retries;
 
     PveHttp(ClusterConnection connection, ClientSettings settings) {
         this.connection = connection;
         this.settings = settings;
+        // the jitter spreads replicas that hit the same lock apart
+        this.retries = Retry.backoff(settings.firstBackoff(), settings.maxBackoff(), settings.retryDeadline(),
+                settings.attempts(), failure -> failure instanceof Attempt failed && failed.retryable);
         HttpClient http = HttpClient.newBuilder()
                 .sslContext(TlsContexts.forConnection(connection))
                 .connectTimeout(settings.connectTimeout())
@@ -99,24 +104,22 @@ final class PveHttp {
 
     /** Sends with the retry policy and returns the {@code data} member (a null node when absent). */
     JsonNode call(Call call) {
-        long deadline = System.nanoTime() + settings.retryDeadline().toNanos();
-        long backoff = settings.firstBackoff().toMillis();
-        for (int attempt = 1;; attempt++) {
-            try {
-                return once(call);
-            } catch (Attempt failed) {
-                boolean last = attempt >= settings.attempts()
-                        || System.nanoTime() + backoff * 1_000_000L > deadline;
-                if (!failed.retryable || last) {
-                    throw failed.error;
+        Attempt[] previous = {null};
+        try {
+            return Retry.run(retries, attempt -> {
+                if (previous[0] != null) {
+                    log.debug("{} on cluster {}: attempt {} failed ({}), retrying", call.describe(), connection.id(),
+                            attempt - 1, previous[0].error.getMessage());
                 }
-                // full jitter: spreads replicas that hit the same lock apart
-                long sleep = ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1);
-                log.debug("{} on cluster {}: attempt {} failed ({}), retrying in {} ms", call.describe(), connection.id(),
-                        attempt, failed.error.getMessage(), sleep);
-                sleepQuietly(sleep);
-                backoff = Math.min(backoff * 2, settings.maxBackoff().toMillis());
-            }
+                try {
+                    return once(call);
+                } catch (Attempt failed) {
+                    previous[0] = failed;
+                    throw failed;
+                }
+            });
+        } catch (Attempt failed) {
+            throw failed.error;
         }
     }
 
@@ -249,15 +252,6 @@ final class PveHttp {
 
     static JsonNode readTree(String json) {
         return JSON.readTree(json);
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProxmoxTimeoutException("interrupted while waiting to retry");
-        }
     }
 
     private record Raw(int status, String reason, byte[] body) {

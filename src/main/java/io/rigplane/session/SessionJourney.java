@@ -2,6 +2,7 @@ package io.rigplane.session;
 
 import io.rigplane.operation.Operation;
 import io.rigplane.operation.OperationConflictException;
+import io.rigplane.operation.OperationPhase;
 import io.rigplane.operation.OperationState;
 import io.rigplane.operation.Operations;
 import io.rigplane.power.GpuHeldException;
@@ -33,8 +34,6 @@ class SessionJourney {
     static final Duration OPERATION_POLL = Duration.ofMillis(100);
     /** How often a session waiting for a GPU or for another operation looks again. */
     static final Duration WAIT_POLL = Duration.ofMillis(500);
-    /** How power control names the step that sends the magic packet to a sleeping node. */
-    private static final String WAKE_STEP = "wake node ";
 
     private final SessionStore store;
     private final SessionSettingsStore settings;
@@ -136,13 +135,13 @@ class SessionJourney {
         while (true) {
             Operation start = operations.get(id);
             // the start operation finds out itself whether the host sleeps; asking Proxmox beforehand
-            // costs seconds on a sleeping node, whose VM reads fail and are retried before anything starts
-            if (start.steps().stream().anyMatch(step -> step.name().startsWith(WAKE_STEP))) {
+            // costs seconds on a sleeping node, whose VM reads fail and are retried before anything starts.
+            // Waking lasts at least the node's boot, far longer than a look, so the phase is not missed.
+            if (start.phase() == OperationPhase.WAKING_NODE) {
                 store.transition(row.id(), EnumSet.of(SessionState.REQUESTED), SessionState.WAKING_HOST,
                         clock.instant(), "the host of profile '" + row.profile() + "' is asleep: waking it");
             }
-            boolean vmStarting = start.state().finished()
-                    || start.steps().stream().anyMatch(step -> step.name().startsWith("start VM"));
+            boolean vmStarting = start.state().finished() || start.phase() == OperationPhase.STARTING_VM;
             if (vmStarting) {
                 store.transition(row.id(), EnumSet.of(SessionState.REQUESTED, SessionState.WAKING_HOST),
                         SessionState.STARTING_VM, clock.instant(), "starting the VM (operation " + id + ")");

@@ -2,11 +2,10 @@ package io.rigplane.snapshot;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.ProxmoxTask;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
-import io.rigplane.proxmox.ProxmoxClient;
-import io.rigplane.proxmox.TaskFailedException;
-import io.rigplane.proxmox.Upid;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /** Deletes one snapshot the API accepted for deletion, waiting out locks like a run does. */
@@ -15,16 +14,15 @@ class SnapshotDeleteHandler implements OperationHandler {
 
     static final String KIND = "snapshot-delete";
     static final String SNAPSHOT = "snapshot";
+    private static final String GONE = "already gone";
 
     private final ProfileVms vms;
     private final SnapshotTargets targets;
-    private final VmLocks locks;
     private final SnapshotProperties properties;
 
     SnapshotDeleteHandler(ProfileVms vms, SnapshotTargets targets, SnapshotProperties properties) {
         this.vms = vms;
         this.targets = targets;
-        this.locks = new VmLocks(properties);
         this.properties = properties;
     }
 
@@ -37,23 +35,16 @@ class SnapshotDeleteHandler implements OperationHandler {
     public String execute(OperationContext context) throws Exception {
         String name = context.params().get(SNAPSHOT);
         VmHandle vm = vms.require(context.target());
-        ProxmoxClient client = vm.client();
-        return context.step("delete snapshot " + name + " of VM " + vm.vmid(), () ->
-                locks.retry(client, vm.node(), vm.vmid(), "delete " + name, () -> {
-                    if (targets.snapshots(vm).stream().noneMatch(s -> s.name().equals(name))) {
-                        return "already gone";
-                    }
-                    try {
-                        Upid upid = client.deleteSnapshot(vm.node(), vm.vmid(), name);
-                        context.upid(upid.value());
-                        client.await(upid, properties.taskTimeout());
-                        return "Deleted snapshot " + name;
-                    } catch (TaskFailedException e) {
-                        if (e.exitStatus().contains("does not exist")) {
-                            return "already gone";
-                        }
-                        throw e;
-                    }
-                }));
+        String outcome = context.task("delete snapshot " + name + " of VM " + vm.vmid(),
+                delete(targets, vm, name, properties.taskTimeout()));
+        return outcome.equals(GONE) ? GONE : "Deleted snapshot " + name;
+    }
+
+    /** Deletes a snapshot unless it is gone already (an earlier attempt, or someone else, deleted it). */
+    static ProxmoxTask delete(SnapshotTargets targets, VmHandle vm, String name, Duration timeout) {
+        return ProxmoxTask.of(vm.client(), c -> c.deleteSnapshot(vm.node(), vm.vmid(), name), timeout)
+                .unlessDone(() -> targets.snapshots(vm).stream().noneMatch(s -> s.name().equals(name)) ? GONE : null)
+                .doneWhenFailedWith("does not exist", GONE)
+                .retriedWhileUnreachable();
     }
 }

@@ -2,12 +2,13 @@ package io.rigplane.snapshot;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.ProxmoxTask;
+import io.rigplane.operation.VmLockStuckException;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
+import io.rigplane.proxmox.ProxmoxLockedException;
 import io.rigplane.proxmox.Snapshot;
-import io.rigplane.proxmox.TaskFailedException;
-import io.rigplane.proxmox.Upid;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,6 @@ class SnapshotHandler implements OperationHandler {
     private final ProfileVms vms;
     private final SnapshotTargets targets;
     private final NodeSlots slots;
-    private final VmLocks locks;
     private final SnapshotProperties properties;
     private final RunMetrics metrics;
     private final Clock clock;
@@ -46,7 +46,6 @@ class SnapshotHandler implements OperationHandler {
         this.vms = vms;
         this.targets = targets;
         this.slots = slots;
-        this.locks = new VmLocks(properties);
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -81,47 +80,47 @@ class SnapshotHandler implements OperationHandler {
 
     private Ending take(OperationContext context, SnapshotRun run) throws Exception {
         VmHandle vm = vms.require(run.profile());
-        ProxmoxClient client = vm.client();
         Optional<StoredPolicy> policy = run.scheduled() && run.label() != null
                 ? policies.forProfile(targets.profileId(run.profile())).stream()
                         .filter(p -> p.label().equals(run.label())).findFirst()
                 : Optional.empty();
         if (policy.isPresent() && policy.get().policy().runWhen() == RunWhen.ONLY_WHEN_RUNNING
-                && !client.status(vm.node(), vm.vmid()).running()) {
+                && !vm.running()) {
             context.skipped("snapshot " + run.snapshotName(), "the VM is not running and the policy is only-when-running");
             return new Ending("SKIPPED", "VM " + vm.vmid() + " was not running (policy only-when-running)", List.of());
         }
         boolean ram = run.ramState() && !targets.gpuPassthrough(run.profile());
         try (NodeSlots.Lease slot = context.step("wait for a snapshot slot on " + vm.node(),
                 () -> slots.acquire(vm.cluster(), vm.node(), run.id()))) {
-            context.step("snapshot " + run.snapshotName() + " of VM " + vm.vmid(),
-                    () -> create(context, client, vm, run, ram));
+            context.task("snapshot " + run.snapshotName() + " of VM " + vm.vmid(), create(vm, run, ram));
             if (policy.isEmpty()) {
                 return new Ending("SUCCEEDED", null, List.of());
             }
-            return prune(context, client, vm, policy.get(), run.snapshotName());
+            return prune(context, vm, policy.get(), run.snapshotName());
         }
     }
 
-    private String create(OperationContext context, ProxmoxClient client, VmHandle vm, SnapshotRun run, boolean ram)
-            throws Exception {
+    private ProxmoxTask create(VmHandle vm, SnapshotRun run, boolean ram) {
         String name = run.snapshotName();
         String description = SnapshotNames.description(run.scheduled()
                 ? "policy " + run.label() + ", scheduled for " + run.scheduledFor()
                 : "manual, by " + run.actor());
-        return locks.retry(client, vm.node(), vm.vmid(), "snapshot " + name, () -> {
-            Optional<Snapshot> existing = targets.snapshots(vm).stream().filter(s -> s.name().equals(name)).findFirst();
-            if (existing.isPresent()) {
-                // an earlier attempt of this run got it, or is still taking it
-                return existing.get().snapstate() == null ? "taken by an earlier attempt" : null;
-            }
-            Upid upid = client.createSnapshot(vm.node(), vm.vmid(), name, description, ram);
-            context.upid(upid.value());
-            return client.await(upid, properties.taskTimeout()).exitStatus();
-        });
+        return ProxmoxTask.of(vm.client(), c -> c.createSnapshot(vm.node(), vm.vmid(), name, description, ram),
+                properties.taskTimeout())
+                .unlessDone(() -> {
+                    Optional<Snapshot> existing = targets.snapshots(vm).stream()
+                            .filter(s -> s.name().equals(name)).findFirst();
+                    if (existing.isPresent() && existing.get().snapstate() != null) {
+                        // an earlier attempt of this run is still taking it: wait as for the lock it holds
+                        throw new ProxmoxLockedException("snapshot", "the snapshot " + name
+                                + " was still being taken by an earlier attempt");
+                    }
+                    return existing.isPresent() ? "taken by an earlier attempt" : null;
+                })
+                .retriedWhileUnreachable();
     }
 
-    private Ending prune(OperationContext context, ProxmoxClient client, VmHandle vm, StoredPolicy policy, String taken)
+    private Ending prune(OperationContext context, VmHandle vm, StoredPolicy policy, String taken)
             throws Exception {
         int keep = policy.policy().keep();
         List<String> doomed = Retention.toPrune(targets.snapshots(vm), policy.label(), keep, taken);
@@ -133,38 +132,18 @@ class SnapshotHandler implements OperationHandler {
         List<String> problems = new ArrayList<>();
         for (String name : doomed) {
             try {
-                context.step("prune " + name, () -> {
-                    String result = delete(context, client, vm, name);
-                    pruned.add(name);
-                    return result;
-                });
+                context.task("prune " + name, SnapshotDeleteHandler.delete(targets, vm, name,
+                        properties.taskTimeout()));
+                pruned.add(name);
             } catch (Exception e) {
                 problems.add(name + ": " + e.getMessage());
-                if (e instanceof VmLocks.StuckLockException) {
+                if (e instanceof VmLockStuckException) {
                     break;
                 }
             }
         }
         return problems.isEmpty() ? new Ending("SUCCEEDED", null, pruned)
                 : new Ending("PARTIAL", "taken, but could not prune " + String.join("; ", problems), pruned);
-    }
-
-    private String delete(OperationContext context, ProxmoxClient client, VmHandle vm, String name) throws Exception {
-        return locks.retry(client, vm.node(), vm.vmid(), "prune " + name, () -> {
-            if (targets.snapshots(vm).stream().noneMatch(s -> s.name().equals(name))) {
-                return "already gone";
-            }
-            try {
-                Upid upid = client.deleteSnapshot(vm.node(), vm.vmid(), name);
-                context.upid(upid.value());
-                return client.await(upid, properties.taskTimeout()).exitStatus();
-            } catch (TaskFailedException e) {
-                if (e.exitStatus().contains("does not exist")) {
-                    return "already gone";
-                }
-                throw e;
-            }
-        });
     }
 
     private void record(SnapshotRun run, Ending ending, long startedNanos) {

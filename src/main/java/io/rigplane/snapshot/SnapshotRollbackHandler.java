@@ -2,10 +2,10 @@ package io.rigplane.snapshot;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.ProxmoxTask;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
-import io.rigplane.proxmox.Upid;
 import org.springframework.stereotype.Component;
 
 /** Rolls a profile's VM back to a snapshot, stopping it first when the request asked for that. */
@@ -17,12 +17,10 @@ class SnapshotRollbackHandler implements OperationHandler {
     static final String STOP_FIRST = "stopFirst";
 
     private final ProfileVms vms;
-    private final VmLocks locks;
     private final SnapshotProperties properties;
 
     SnapshotRollbackHandler(ProfileVms vms, SnapshotProperties properties) {
         this.vms = vms;
-        this.locks = new VmLocks(properties);
         this.properties = properties;
     }
 
@@ -41,20 +39,14 @@ class SnapshotRollbackHandler implements OperationHandler {
                 throw new SnapshotRefusedException("vm-running", "VM is running",
                         "VM " + vm.vmid() + " started after the rollback was requested; it was left running");
             }
-            context.step("stop VM " + vm.vmid(), () -> {
-                Upid upid = client.stop(vm.node(), vm.vmid());
-                context.upid(upid.value());
-                return client.await(upid, properties.taskTimeout()).exitStatus();
-            });
+            context.task("stop VM " + vm.vmid(),
+                    ProxmoxTask.of(client, c -> c.stop(vm.node(), vm.vmid()), properties.taskTimeout()));
         } else {
             context.skipped("stop VM " + vm.vmid(), "not running");
         }
-        context.step("roll back VM " + vm.vmid() + " to " + name, () ->
-                locks.retry(client, vm.node(), vm.vmid(), "rollback to " + name, () -> {
-                    Upid upid = client.rollback(vm.node(), vm.vmid(), name);
-                    context.upid(upid.value());
-                    return client.await(upid, properties.taskTimeout()).exitStatus();
-                }));
+        context.task("roll back VM " + vm.vmid() + " to " + name,
+                ProxmoxTask.of(client, c -> c.rollback(vm.node(), vm.vmid(), name), properties.taskTimeout())
+                        .retriedWhileUnreachable());
         return "Rolled VM " + vm.vmid() + " back to " + name;
     }
 }

@@ -8,7 +8,11 @@ import io.rigplane.support.IntegrationTest;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +51,37 @@ class NodeWakeTest {
         assertThat(started.get("steps").get(0).get("message").asString()).contains("sent by the cluster");
         assertThat(simulator.isNodeOnline("srv02")).isTrue();
         assertThat(fixtures.status(name).get("power").asString()).isEqualTo("running");
+        fixtures.power(name, "stop");
+    }
+
+    @Test
+    void aStartOnASleepingNodeReportsWakingThenStartingAsItsPhase() {
+        Api api = Api.at(port);
+        PowerFixtures fixtures = new PowerFixtures(api);
+        String name = fixtures.profile("phase", "rtx3070", "refuse");
+        fixtures.await(fixtures.apply(name));
+        simulator.setNodeOnline("srv02", false);
+
+        Api.Reply accepted = api.post("/api/v1/profiles/" + name + "/start", null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.json().get("id").asString();
+        List<String> phases = new ArrayList<>();
+        JsonNode operation = api.get("/api/v1/operations/" + id).json();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Set.of("SUCCEEDED", "FAILED").contains(operation.get("state").asString())
+                && System.nanoTime() < deadline) {
+            String phase = operation.get("phase").asString(null);
+            if (phase != null && (phases.isEmpty() || !phases.get(phases.size() - 1).equals(phase))) {
+                phases.add(phase);
+            }
+            PowerFixtures.sleep(20);
+            operation = api.get("/api/v1/operations/" + id).json();
+        }
+
+        assertThat(operation.get("state").asString()).as(operation.toString()).isEqualTo("SUCCEEDED");
+        assertThat(operation.get("phase").asString()).isEqualTo("STARTING_VM");
+        assertThat(phases).as("phases seen while it ran").startsWith("WAKING_NODE")
+                .containsSubsequence("WAKING_NODE", "STARTING_VM").doesNotHaveDuplicates();
         fixtures.power(name, "stop");
     }
 

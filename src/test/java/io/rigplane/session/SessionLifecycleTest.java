@@ -56,6 +56,11 @@ class SessionLifecycleTest {
         fixtures.await(opened.get("id").asString(), session -> events.states().contains("READY"), Duration.ofSeconds(5));
         assertThat(events.states()).containsExactly("REQUESTED", "WAKING_HOST", "STARTING_VM",
                 "WAITING_FOR_STREAM_HOST", "READY");
+        // the session follows the start operation's typed phase, not the names of its steps
+        JsonNode start = fixtures.api().get("/api/v1/operations/" + ready.get("operationId").asString()).json();
+        assertThat(start.get("kind").asString()).isEqualTo("power-start");
+        assertThat(start.get("phase").asString()).isEqualTo("STARTING_VM");
+        assertThat(ready.get("transitions").get(1).get("detail").asString()).contains("is asleep: waking it");
         assertThat(events.events.get(4).get("connection").get("artemisLink").asString()).startsWith("art://");
         assertThat(ready.get("transitions")).hasSize(5);
         assertThat(simulator.isNodeOnline("srv02")).isTrue();

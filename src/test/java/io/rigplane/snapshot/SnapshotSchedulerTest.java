@@ -30,8 +30,10 @@ import tools.jackson.databind.JsonNode;
  * retention within a label, exactly-once per scheduled time, locks, faults and the manual actions.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"rigplane.snapshots.lock-deadline=3s", "rigplane.snapshots.first-backoff=100ms",
-        "rigplane.snapshots.max-backoff=500ms",
+@TestPropertySource(properties = {"rigplane.operations.lock-retry.deadline=3s",
+        "rigplane.operations.lock-retry.first-pause=100ms", "rigplane.operations.lock-retry.max-pause=500ms",
+        // a run whose profile is busy tries again every max-backoff until lock-deadline
+        "rigplane.snapshots.lock-deadline=3s", "rigplane.snapshots.max-backoff=500ms",
         // misfires are looked for every threshold; short, so the missed-run test need not wait a minute
         "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=2000"})
 class SnapshotSchedulerTest {

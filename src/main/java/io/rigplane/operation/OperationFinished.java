@@ -1,8 +1,0 @@
-package io.rigplane.operation;
-
-import java.util.UUID;
-
-/** Published when an operation reached SUCCEEDED or FAILED. */
-public record OperationFinished(UUID id, String kind, String target, OperationState state,
-        io.rigplane.access.Actor actor, @org.jspecify.annotations.Nullable String outcome) {
-}
