@@ -6,7 +6,6 @@ import io.rigplane.operation.ProxmoxTask;
 import io.rigplane.operation.VmLockStuckException;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
-import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxLockedException;
 import io.rigplane.proxmox.Snapshot;
 import java.time.Clock;
