@@ -79,6 +79,7 @@ class PropertyStringTest {
             "'local-zfs:vm-100-disk-1,cache=none,size=200G', local-zfs",
             "'local-zfs:200,aio=io_uring',                   local-zfs",
             "'local:iso/virtio-win.iso,media=cdrom',         local",
+            "'pbs:backup/vm/100/2026-01-01T00:00:00Z,size=4M', pbs",
             "'none,media=cdrom',                             ",
             "'mapping=rtx3070,pcie=1',                       ",
             "'',                                             ",
