@@ -1,6 +1,7 @@
 package io.rigplane.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.rigplane.profile.ConfigEntry;
 import io.rigplane.profile.Layer;
@@ -145,8 +146,8 @@ class PlannerTest {
 
         assertThat(changes).extracting(Change::key, Change::effect, Change::action)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("scsi2", ChangeEffect.LIVE, ChangeAction.SET),
-                        org.assertj.core.groups.Tuple.tuple("scsi1", ChangeEffect.REFUSED, ChangeAction.NONE));
+                        tuple("scsi2", ChangeEffect.LIVE, ChangeAction.SET),
+                        tuple("scsi1", ChangeEffect.REFUSED, ChangeAction.NONE));
         assertThat(change(changes, "scsi2").orElseThrow().send())
                 .isEqualTo("local-zfs:500," + DISK_OPTIONS + ",ssd=1");
     }
