@@ -50,6 +50,7 @@ final class Planner {
                 case TPM -> tpm(entry, current, observed.running());
                 case TAGS -> plain(key, current, mergeTags(entry.value(), identityTags), observed.running(),
                         tagsEqual(current, mergeTags(entry.value(), identityTags)));
+                case NET -> card(entry, current, observed.running());
                 default -> plain(key, current, entry.value(), observed.running(),
                         equivalent(key, entry.value(), current));
             };
@@ -205,6 +206,30 @@ final class Planner {
                 && Objects.equals(want.options().get("tag"), have.options().get("tag"));
     }
 
+    private static @Nullable Change card(ConfigEntry entry, @Nullable String current, boolean running) {
+        if (equivalent(entry.key(), entry.value(), current)) {
+            return null;
+        }
+        return new Change(entry.key(), current, entry.value(), effect(entry.key(), running), ChangeAction.SET,
+                keepingMac(entry.value(), current), null);
+    }
+
+    /**
+     * Proxmox gives a card sent without a MAC a new random one: the guest would see a new adapter and
+     * Wake-on-LAN would miss it. Unless the profile fixes a MAC, the VM's goes with the change.
+     */
+    private static String keepingMac(String desired, @Nullable String current) {
+        NetworkCard want = NetworkCard.parse(desired);
+        String mac = current == null ? null : NetworkCard.parse(current).mac();
+        if (want.mac() != null || mac == null) {
+            return desired;
+        }
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put(want.model(), mac);
+        options.putAll(want.options());
+        return new PropertyString(null, options).print();
+    }
+
     private static Map<String, String> normalized(Map<String, String> options) {
         return options.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 option -> normal(option.getValue())));
@@ -246,11 +271,14 @@ final class Planner {
         return value != null && "cdrom".equals(PropertyString.parse(value).get("media"));
     }
 
-    private enum Kind { DISK, EFI, TPM, TAGS, OTHER }
+    private enum Kind { DISK, EFI, TPM, TAGS, NET, OTHER }
 
     private static Kind kind(String key) {
         if (key.matches("^(scsi|virtio|sata|ide)\\d+$")) {
             return Kind.DISK;
+        }
+        if (key.matches("^net\\d+$")) {
+            return Kind.NET;
         }
         return switch (key) {
             case "efidisk0" -> Kind.EFI;

@@ -42,10 +42,15 @@ final class CronSchedule {
         return quartz;
     }
 
-    /** Unix numbers days 0-7 from Sunday; Quartz 1-7 from Sunday. Names pass through. */
+    /**
+     * Unix numbers days 0-7 from Sunday; Quartz 1-7 from Sunday. Names, steps ({@code /2}) and the
+     * n of Quartz's n-th weekday ({@code 5#3}) pass through.
+     */
     private static String dayOfWeek(String field) {
         StringBuilder out = new StringBuilder();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![/\\d])\\d+").matcher(field);
+        // 0-7 is every day, but its 7 would become 1 and Quartz reads 1-1 as Sundays only
+        String days = field.replaceAll("(?<![/#\\d])0-7(?!\\d)", "0-6");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![/#\\d])\\d+").matcher(days);
         while (m.find()) {
             int day = Integer.parseInt(m.group());
             if (day > 7) {
