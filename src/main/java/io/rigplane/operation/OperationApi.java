@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,9 +55,13 @@ class OperationApi {
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: the operation each time it changes, until it finishes")
-    SseEmitter events(@PathVariable UUID id) {
+    @Operation(summary = "Server-sent events: the operation each time it changes, until it finishes",
+            description = "Each `operation` event's data is the operation as it stands; its id is the operation's"
+                    + " version, so Last-Event-ID resumes where a dropped stream stopped (the latest state if it"
+                    + " changed since, nothing seen twice).")
+    SseEmitter events(@PathVariable UUID id,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         operations.get(id);
-        return events.follow(id);
+        return events.follow(id, lastEventId);
     }
 }

@@ -1,22 +1,25 @@
 package io.rigplane.operation;
 
-import jakarta.annotation.PreDestroy;
-import java.io.IOException;
+import io.rigplane.system.live.LiveEvent;
+import io.rigplane.system.live.LiveHistory;
+import io.rigplane.system.live.LiveSource;
+import io.rigplane.system.live.LiveStream;
+import io.rigplane.system.live.LiveStreams;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.http.MediaType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Streams an operation's changes as server-sent events. It watches the row's version in the
- * database, so it sees the work of every replica, not only this one's.
+ * Streams an operation's changes as server-sent events: an {@code operation} event with the
+ * operation as it stands each time its row's version moves, the version as the event's id. The
+ * versions are read from the database, so the stream sees the work of every replica; an operation
+ * keeps no history of its states, so a client that resumes gets the latest one if it has not seen it.
  */
 @Component
 class OperationEvents {
@@ -24,56 +27,40 @@ class OperationEvents {
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration LIMIT = Duration.ofMinutes(30);
 
-    private final OperationStore store;
-    private final ScheduledExecutorService watchers = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "operation-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LiveStream<UUID> stream;
 
-    OperationEvents(OperationStore store) {
-        this.store = store;
+    OperationEvents(OperationStore store, LiveStreams streams) {
+        this.stream = streams.open("operation", new Source(store), POLL, LIMIT);
     }
 
-    SseEmitter follow(UUID id) {
-        SseEmitter emitter = new SseEmitter(LIMIT.toMillis());
-        AtomicLong seen = new AtomicLong(-1);
-        AtomicReference<ScheduledFuture<?>> watch = new AtomicReference<>();
-        watch.set(watchers.scheduleWithFixedDelay(() -> {
-            try {
-                long version = store.version(id).orElse(seen.get());
-                if (version == seen.get()) {
-                    return;
-                }
-                seen.set(version);
-                Operation operation = store.find(id).orElseThrow();
-                emitter.send(SseEmitter.event().name("operation").id(Long.toString(version))
-                        .data(operation, MediaType.APPLICATION_JSON));
-                if (operation.state().finished()) {
-                    emitter.complete();
-                    cancel(watch);
-                }
-            } catch (IOException | RuntimeException gone) {
-                emitter.completeWithError(gone);
-                cancel(watch);
-            }
-        }, 0, POLL.toMillis(), TimeUnit.MILLISECONDS));
-        Runnable stop = () -> cancel(watch);
-        emitter.onCompletion(stop);
-        emitter.onTimeout(stop);
-        emitter.onError(error -> stop.run());
-        return emitter;
+    /** Follows the operation from after the event the client saw last ({@code Last-Event-ID}). */
+    SseEmitter follow(UUID id, @Nullable String lastEventId) {
+        return stream.subscribe(id, lastEventId);
     }
 
-    private static void cancel(AtomicReference<ScheduledFuture<?>> watch) {
-        ScheduledFuture<?> future = watch.get();
-        if (future != null) {
-            future.cancel(false);
+    private static final class Source implements LiveSource<UUID> {
+
+        private final OperationStore store;
+
+        Source(OperationStore store) {
+            this.store = store;
         }
-    }
 
-    @PreDestroy
-    void stop() {
-        watchers.shutdownNow();
+        @Override
+        public Map<UUID, Long> positions(Set<UUID> ids) {
+            return store.versions(ids);
+        }
+
+        @Override
+        public Optional<LiveHistory> read(UUID id) {
+            // the version from before the read is the event's id: the operation read may be newer than
+            // it (then the next tick sends it again) but never older, so no change goes unsent
+            Long version = store.versions(Set.of(id)).get(id);
+            if (version == null) {
+                return Optional.empty();
+            }
+            return store.find(id).map(operation -> new LiveHistory(
+                    List.of(new LiveEvent(version, "operation", operation)), operation.state().finished()));
+        }
     }
 }

@@ -1,11 +1,13 @@
 package io.rigplane.operation;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -41,8 +43,9 @@ class OperationPage {
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter events(@PathVariable UUID id) {
+    SseEmitter events(@PathVariable UUID id,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         operations.get(id);
-        return events.follow(id);
+        return events.follow(id, lastEventId);
     }
 }

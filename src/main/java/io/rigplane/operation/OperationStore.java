@@ -1,6 +1,8 @@
 package io.rigplane.operation;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,8 +59,17 @@ class OperationStore {
                 .optional();
     }
 
-    Optional<Long> version(UUID id) {
-        return jdbc.sql("select version from operation where id = :id").param("id", id).query(Long.class).optional();
+    /** The versions of those of the operations that exist, in one query. */
+    Map<UUID, Long> versions(Collection<UUID> ids) {
+        Map<UUID, Long> versions = new HashMap<>();
+        if (ids.isEmpty()) {
+            return versions;
+        }
+        jdbc.sql("select id, version from operation where id in (:ids)").param("ids", ids)
+                .query(rs -> {
+                    versions.put(rs.getObject("id", UUID.class), rs.getLong("version"));
+                });
+        return versions;
     }
 
     Optional<UUID> activeFor(String target) {

@@ -111,15 +111,7 @@ class SessionApi {
     SseEmitter events(@PathVariable UUID id,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         visible(id);
-        int seen = 0;
-        if (lastEventId != null) {
-            try {
-                seen = Math.max(0, Integer.parseInt(lastEventId.trim()));
-            } catch (NumberFormatException notOurs) {
-                seen = 0;
-            }
-        }
-        return events.follow(id, seen);
+        return events.follow(id, lastEventId);
     }
 
     @PostMapping("/{id}/heartbeat")

@@ -1,138 +1,79 @@
 package io.rigplane.session;
 
-import jakarta.annotation.PreDestroy;
-import java.io.IOException;
+import io.rigplane.system.live.LiveEvent;
+import io.rigplane.system.live.LiveHistory;
+import io.rigplane.system.live.LiveSource;
+import io.rigplane.system.live.LiveStream;
+import io.rigplane.system.live.LiveStreams;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Streams each state change of a session as a server-sent event. One poller per replica reads
- * the transitions table (so it sees the work of every replica) and tells only the streams of the
- * sessions that changed; with no stream open it does not query at all.
+ * Streams each state change of a session as a server-sent event: a {@code state} event per
+ * transition, with the session as it stood then and the transition's number as its id. The
+ * transitions are read from the database, so the stream sees the work of every replica.
  */
 @Component
 class SessionEvents {
 
-    private static final Logger log = LoggerFactory.getLogger(SessionEvents.class);
     static final Duration POLL = Duration.ofMillis(100);
     static final Duration LIMIT = Duration.ofHours(12);
 
-    private final Sessions sessions;
-    private final SessionStore store;
-    private final Map<UUID, List<Follower>> followers = new ConcurrentHashMap<>();
-    private final AtomicLong seen = new AtomicLong(-1);
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "session-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LiveStream<UUID> stream;
 
-    SessionEvents(Sessions sessions, SessionStore store) {
-        this.sessions = sessions;
-        this.store = store;
-        poller.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    SessionEvents(SessionStore store, LiveStreams streams) {
+        this.stream = streams.open("session", new Source(store), POLL, LIMIT);
     }
 
-    /** Follows the session from the transition after {@code alreadySeen} (0: from the start). */
-    SseEmitter follow(UUID id, int alreadySeen) {
-        SseEmitter emitter = new SseEmitter(LIMIT.toMillis());
-        Follower follower = new Follower(id, emitter, alreadySeen);
-        followers.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(follower);
-        Runnable stop = () -> forget(follower);
-        emitter.onCompletion(stop);
-        emitter.onTimeout(stop);
-        emitter.onError(error -> stop.run());
-        poller.execute(() -> send(follower));
-        return emitter;
+    /** Follows the session from the transition after the one the client saw last ({@code Last-Event-ID}). */
+    SseEmitter follow(UUID id, @Nullable String lastEventId) {
+        return stream.subscribe(id, lastEventId);
     }
 
-    private void poll() {
-        try {
-            if (followers.isEmpty()) {
-                seen.set(-1);
-                return;
-            }
-            if (seen.get() < 0) {
-                seen.set(store.lastTransitionId());
-                followers.values().forEach(list -> list.forEach(this::send));
-                return;
-            }
-            Set<UUID> changed = new HashSet<>();
-            for (SessionStore.Transition transition : store.transitionsAfter(seen.get(), 1000)) {
-                changed.add(transition.session());
-                seen.set(transition.id());
-            }
-            changed.forEach(id -> followers.getOrDefault(id, List.of()).forEach(this::send));
-        } catch (RuntimeException e) {
-            log.warn("Could not read session transitions: {}", e.toString());
+    private static final class Source implements LiveSource<UUID> {
+
+        private final SessionStore store;
+
+        Source(SessionStore store) {
+            this.store = store;
         }
-    }
 
-    /** Sends every transition the follower has not seen yet, each as the session stood at that moment. */
-    private void send(Follower follower) {
-        try {
-            StreamSession session = sessions.get(follower.session);
-            List<StreamSession.Transition> transitions = session.transitions();
-            while (follower.sent < transitions.size()) {
-                int index = follower.sent;
-                StreamSession.Transition transition = transitions.get(index);
-                StreamSession then = new StreamSession(session.id(), session.profile(), session.device(),
-                        session.requestedBy(), session.clientName(), transition.state(), session.reason(),
-                        transition.state() == SessionState.REQUESTED ? session.queuePosition() : null,
-                        session.createdAt(), session.readyAt(), session.endedAt(), session.lastActivityAt(),
-                        SessionState.STREAMABLE.contains(transition.state()) ? session.connection() : null,
-                        List.copyOf(transitions.subList(0, index + 1)), session.operationId());
-                follower.emitter.send(SseEmitter.event().name("state").id(Integer.toString(index + 1))
-                        .data(then, MediaType.APPLICATION_JSON));
-                follower.sent = index + 1;
-                if (transition.state().finished()) {
-                    follower.emitter.complete();
-                    forget(follower);
-                    return;
+        @Override
+        public Map<UUID, Long> positions(Set<UUID> ids) {
+            return store.transitionCounts(ids);
+        }
+
+        @Override
+        public Optional<LiveHistory> read(UUID id) {
+            return store.find(id).map(session -> {
+                List<StreamSession.Transition> transitions = session.transitions();
+                List<LiveEvent> events = new ArrayList<>();
+                for (int index = 0; index < transitions.size(); index++) {
+                    events.add(new LiveEvent(index + 1, "state", asAfter(session, index)));
                 }
-            }
-        } catch (IOException | RuntimeException gone) {
-            follower.emitter.completeWithError(gone);
-            forget(follower);
+                return new LiveHistory(events,
+                        !transitions.isEmpty() && transitions.get(transitions.size() - 1).state().finished());
+            });
         }
-    }
 
-    private void forget(Follower follower) {
-        followers.computeIfPresent(follower.session, (id, list) -> {
-            list.remove(follower);
-            return list.isEmpty() ? null : list;
-        });
-    }
-
-    @PreDestroy
-    void stop() {
-        poller.shutdownNow();
-    }
-
-    private static final class Follower {
-        final UUID session;
-        final SseEmitter emitter;
-        volatile int sent;
-
-        Follower(UUID session, SseEmitter emitter, int sent) {
-            this.session = session;
-            this.emitter = emitter;
-            this.sent = sent;
+        /** The session as it stood right after its transition number {@code index + 1}. */
+        private static StreamSession asAfter(StreamSession session, int index) {
+            List<StreamSession.Transition> transitions = session.transitions();
+            StreamSession.Transition transition = transitions.get(index);
+            return new StreamSession(session.id(), session.profile(), session.device(),
+                    session.requestedBy(), session.clientName(), transition.state(), session.reason(),
+                    transition.state() == SessionState.REQUESTED ? session.queuePosition() : null,
+                    session.createdAt(), session.readyAt(), session.endedAt(), session.lastActivityAt(),
+                    SessionState.STREAMABLE.contains(transition.state()) ? session.connection() : null,
+                    List.copyOf(transitions.subList(0, index + 1)), session.operationId());
         }
     }
 }

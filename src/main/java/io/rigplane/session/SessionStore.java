@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,18 +188,20 @@ class SessionStore {
                 .param("id", id).param("key", key).query(Integer.class).single();
     }
 
-    List<Transition> transitionsAfter(long after, int limit) {
-        return jdbc.sql("select * from stream_session_transition where id > :after order by id limit :limit")
-                .param("after", after).param("limit", limit)
-                .query((rs, n) -> new Transition(rs.getLong("id"), rs.getObject("session_id", UUID.class)))
-                .list();
-    }
-
-    long lastTransitionId() {
-        return jdbc.sql("select coalesce(max(id), 0) from stream_session_transition").query(Long.class).single();
-    }
-
-    record Transition(long id, UUID session) {
+    /** How many transitions each of the sessions that exist has made, in one query. */
+    Map<UUID, Long> transitionCounts(Collection<UUID> ids) {
+        Map<UUID, Long> counts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                select session_id, count(*) as transitions from stream_session_transition
+                where session_id in (:ids) group by session_id""")
+                .param("ids", ids)
+                .query(rs -> {
+                    counts.put(rs.getObject("session_id", UUID.class), rs.getLong("transitions"));
+                });
+        return counts;
     }
 
     // grace-period shutdowns

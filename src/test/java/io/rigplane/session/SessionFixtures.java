@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,22 +108,35 @@ final class SessionFixtures {
 
     /** Follows a session's server-sent events in the background, collecting each event's data. */
     EventLog follow(String id) {
+        return follow(id, null);
+    }
+
+    /** Follows as a client that reconnects: after the event whose id it saw last. */
+    EventLog follow(String id, @Nullable String lastEventId) {
         EventLog log = new EventLog();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/sessions/" + id
-                        + "/events"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/sessions/" + id + "/events"))
                 .header("Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN)
-                .header("Accept", "text/event-stream").build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().forEach(line -> {
-                    if (line.startsWith("data:")) {
-                        log.events.add(JSON.readTree(line.substring(5)));
-                    }
-                }));
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    response.body().forEach(line -> {
+                        if (line.startsWith("data:")) {
+                            log.events.add(JSON.readTree(line.substring(5)));
+                        }
+                    });
+                    log.ended = true;
+                });
         return log;
     }
 
     static final class EventLog {
         final List<JsonNode> events = new CopyOnWriteArrayList<>();
+        /** The server ended the stream. */
+        volatile boolean ended;
 
         List<String> states() {
             return events.stream().map(event -> event.get("state").asString()).toList();

@@ -7,6 +7,7 @@ import io.rigplane.simulator.SimulatorControl;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -80,6 +81,28 @@ class SessionLifecycleTest {
         assertThat(paired.get("connection").get("pairingRequired").asBoolean()).isFalse();
 
         fixtures.api().delete("/api/v1/sessions/" + opened.get("id").asString());
+    }
+
+    @Test
+    void aStreamResumedWithLastEventIdSendsOnlyTheTransitionsAfterItAndEndsWithTheSession() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("resume", null);
+        String id = SessionFixtures.open(fixtures.api(), profile).get("id").asString();
+        JsonNode ready = fixtures.awaitState(id, "READY", "FAILED");
+        assertThat(ready.get("state").asString()).as(ready.toString()).isEqualTo("READY");
+        int seen = ready.get("transitions").size();
+
+        fixtures.api().delete("/api/v1/sessions/" + id);
+        JsonNode ended = fixtures.awaitState(id, "ENDED", "FAILED");
+        List<String> missed = new ArrayList<>();
+        for (int i = seen; i < ended.get("transitions").size(); i++) {
+            missed.add(ended.get("transitions").get(i).get("state").asString());
+        }
+
+        SessionFixtures.EventLog resumed = fixtures.follow(id, Integer.toString(seen));
+        fixtures.await(id, session -> resumed.ended, Duration.ofSeconds(10));
+        assertThat(missed).isNotEmpty().endsWith("ENDED");
+        assertThat(resumed.states()).containsExactlyElementsOf(missed);
     }
 
     @Test
