@@ -50,7 +50,7 @@ class OperationApi {
 
     @GetMapping("/{id}")
     @Operation(summary = "One operation: state (QUEUED, RUNNING, SUCCEEDED, FAILED), steps, UPIDs, error")
-    io.rigplane.operation.Operation get(@PathVariable UUID id) {
+    OperationView get(@PathVariable UUID id) {
         return operations.get(id);
     }
 

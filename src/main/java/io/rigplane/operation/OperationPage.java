@@ -33,7 +33,7 @@ class OperationPage {
 
     @GetMapping
     String operation(@PathVariable UUID id, Model model) {
-        Operation operation = operations.get(id);
+        OperationView operation = operations.get(id);
         model.addAttribute("operation", operation);
         if (!operation.state().finished()) {
             model.addAttribute("refreshSeconds", REFRESH_SECONDS);

@@ -57,7 +57,7 @@ class OperationRunner {
     }
 
     void run(UUID id, boolean recovering) {
-        Operation operation = claim(id);
+        OperationView operation = claim(id);
         if (operation == null) {
             return;
         }
@@ -109,10 +109,10 @@ class OperationRunner {
      * A job that fires just as PostgreSQL goes away waits for it: Quartz deletes a job that ran, so
      * giving up here would leave the operation to the watchdog, a minute or more later.
      */
-    private @Nullable Operation claim(UUID id) {
+    private @Nullable OperationView claim(UUID id) {
         return Retry.run(DATABASE_OUTAGE, attempt -> {
             try {
-                Operation operation = store.find(id).orElse(null);
+                OperationView operation = store.find(id).orElse(null);
                 boolean runnable = operation != null && !operation.state().finished()
                         && store.markRunning(id, clock.instant());
                 return runnable ? operation : null;
@@ -126,7 +126,7 @@ class OperationRunner {
         });
     }
 
-    private void finish(Operation operation, OperationState state, @Nullable String summary, @Nullable String error) {
+    private void finish(OperationView operation, OperationState state, @Nullable String summary, @Nullable String error) {
         store.finish(operation.id(), state, summary, error, clock.instant());
         Actor actor = new Actor(Actor.Type.valueOf(operation.actorType()), operation.actor());
         audit.record(actor, "operation." + operation.kind(), operation.target(),

@@ -43,12 +43,12 @@ class OperationStore {
                 .update();
     }
 
-    Optional<Operation> find(UUID id) {
+    Optional<OperationView> find(UUID id) {
         // steps first, not from the row mapper: a query inside a mapper takes a second pooled connection
         // while holding the first, which stalls concurrent readers of a small pool
         List<OperationStep> steps = steps(id);
         return jdbc.sql("select * from operation where id = :id").param("id", id)
-                .query((rs, row) -> new Operation(rs.getObject("id", UUID.class), rs.getString("kind"),
+                .query((rs, row) -> new OperationView(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getString("target"), json.readValue(rs.getString("params"), PARAMS),
                         OperationState.valueOf(rs.getString("state")), phase(rs.getString("phase")),
                         rs.getString("actor_type"),

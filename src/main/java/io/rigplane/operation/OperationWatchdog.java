@@ -59,7 +59,7 @@ class OperationWatchdog {
 
     private void lookAfter(UUID id, Instant cutoff, boolean longSilent) throws SchedulerException {
         // the row before the job: a replica that starts it in between has a job until it ends
-        Operation operation = store.find(id).orElse(null);
+        OperationView operation = store.find(id).orElse(null);
         if (operation == null || operation.state().finished()
                 || scheduler.checkExists(JobKey.jobKey(id.toString(), Operations.JOB_GROUP))) {
             return;

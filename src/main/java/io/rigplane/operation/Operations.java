@@ -44,8 +44,8 @@ public class Operations {
      * Queues an operation, or returns the one submitted earlier with the same Idempotency-Key.
      * Refuses while another operation on the same target is active.
      */
-    public Operation submit(OperationRequest request) {
-        Optional<Operation> repeated = transaction.execute(status -> sameRequestAgain(request));
+    public OperationView submit(OperationRequest request) {
+        Optional<OperationView> repeated = transaction.execute(status -> sameRequestAgain(request));
         if (repeated.isPresent()) {
             return repeated.get();
         }
@@ -60,7 +60,7 @@ public class Operations {
             });
         } catch (DataIntegrityViolationException race) {
             // another request for the same target or key won between our check and our insert
-            Optional<Operation> winner = transaction.execute(status -> sameRequestAgain(request));
+            Optional<OperationView> winner = transaction.execute(status -> sameRequestAgain(request));
             if (winner.isPresent()) {
                 return winner.get();
             }
@@ -70,7 +70,7 @@ public class Operations {
         return get(id);
     }
 
-    public Operation get(UUID id) {
+    public OperationView get(UUID id) {
         return store.find(id).orElseThrow(() -> new OperationNotFoundException(id));
     }
 
@@ -79,12 +79,12 @@ public class Operations {
     }
 
     public OperationPage list(@Nullable String target, @Nullable OperationState state, int page, int size) {
-        List<Operation> items = store.page(target, state, size, page * size).stream()
+        List<OperationView> items = store.page(target, state, size, page * size).stream()
                 .map(store::find).flatMap(Optional::stream).toList();
         return new OperationPage(items, page, size, store.count(target, state));
     }
 
-    private Optional<Operation> sameRequestAgain(OperationRequest request) {
+    private Optional<OperationView> sameRequestAgain(OperationRequest request) {
         String key = request.idempotencyKey();
         if (key == null) {
             return Optional.empty();
@@ -125,6 +125,6 @@ public class Operations {
     }
 
     /** One page of operations, newest first. */
-    public record OperationPage(List<Operation> items, int page, int size, long totalItems) {
+    public record OperationPage(List<OperationView> items, int page, int size, long totalItems) {
     }
 }

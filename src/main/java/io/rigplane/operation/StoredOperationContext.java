@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
 /** The context a handler runs in; each step and task id is written as it happens. */
 class StoredOperationContext implements OperationContext {
 
-    private final Operation operation;
+    private final OperationView operation;
     private final boolean recovering;
     private final OperationStore store;
     private final Clock clock;
     private final TaskSteps tasks;
     private @Nullable Integer currentStep;
 
-    StoredOperationContext(Operation operation, boolean recovering, OperationStore store, Clock clock,
+    StoredOperationContext(OperationView operation, boolean recovering, OperationStore store, Clock clock,
             TaskSteps tasks) {
         this.operation = operation;
         this.recovering = recovering || operation.attempts() > 0;

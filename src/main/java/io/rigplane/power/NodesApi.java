@@ -3,12 +3,13 @@ package io.rigplane.power;
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,27 +54,27 @@ class NodesApi {
     }
 
     @GetMapping
-    @io.swagger.v3.oas.annotations.Operation(summary = "Nodes with state, CPU, memory and GPUs (which profile holds each)")
+    @Operation(summary = "Nodes with state, CPU, memory and GPUs (which profile holds each)")
     List<NodeView> nodes(@RequestParam(required = false) @Nullable String cluster) {
         checkCluster(cluster);
         return readings.nodes(cluster);
     }
 
     @PostMapping("/{node}/wake")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Wake the node and wait until it answers: 202 with the operation",
+    @Operation(summary = "Wake the node and wait until it answers: 202 with the operation",
             description = "Through another online node of the cluster, otherwise with Rigplane's own magic packet"
                     + " (PUT …/wake-on-lan first).")
-    ResponseEntity<Operation> wake(@PathVariable String node, @RequestParam(required = false) @Nullable String cluster,
+    ResponseEntity<OperationView> wake(@PathVariable String node, @RequestParam(required = false) @Nullable String cluster,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
         ProxmoxClient client = existing(cluster, node);
-        Operation operation = operations.submit(new OperationRequest(WakeHandler.KIND,
+        OperationView operation = operations.submit(new OperationRequest(WakeHandler.KIND,
                 WakeHandler.target(client.clusterId(), node),
                 Map.of(WakeHandler.CLUSTER, client.clusterId(), WakeHandler.NODE, node), actor.get(), idempotencyKey));
         return PowerApi.accepted(operation);
     }
 
     @PutMapping("/{node}/wake-on-lan")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Set the MAC, broadcast address and UDP port of the node's magic packet",
+    @Operation(summary = "Set the MAC, broadcast address and UDP port of the node's magic packet",
             description = "Used when no other node of the cluster is online to wake it.")
     WakeOnLan setWakeOnLan(@PathVariable String node, @RequestParam(required = false) @Nullable String cluster,
             @RequestBody WakeOnLan body) {

@@ -1,7 +1,7 @@
 package io.rigplane.power;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationConflictException;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
@@ -51,7 +51,7 @@ class NodesPage {
             throw new NodeNotFoundException(client.clusterId(), node);
         }
         try {
-            Operation operation = operations.submit(new OperationRequest(WakeHandler.KIND,
+            OperationView operation = operations.submit(new OperationRequest(WakeHandler.KIND,
                     WakeHandler.target(client.clusterId(), node),
                     Map.of(WakeHandler.CLUSTER, client.clusterId(), WakeHandler.NODE, node), actor.get(), null));
             return "redirect:/operations/" + operation.id();

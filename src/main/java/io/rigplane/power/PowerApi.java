@@ -1,7 +1,8 @@
 package io.rigplane.power;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -33,25 +34,25 @@ class PowerApi {
     }
 
     @PostMapping("/start")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Start the VM: 202 with the operation; a running VM is left alone",
+    @Operation(summary = "Start the VM: 202 with the operation; a running VM is left alone",
             description = "Wakes the node first when it sleeps. 409 naming the holder when another profile's VM holds"
                     + " the same GPU, unless the profile's gpuPolicy is preempt.")
-    ResponseEntity<Operation> start(@PathVariable String name,
+    ResponseEntity<OperationView> start(@PathVariable String name,
             @RequestHeader(name = KEY, required = false) @Nullable String idempotencyKey) {
         return accepted(control.start(name, actor.get(), idempotencyKey));
     }
 
     @PostMapping("/stop")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Stop the VM at once (power off): 202 with the operation")
-    ResponseEntity<Operation> stop(@PathVariable String name,
+    @Operation(summary = "Stop the VM at once (power off): 202 with the operation")
+    ResponseEntity<OperationView> stop(@PathVariable String name,
             @RequestHeader(name = KEY, required = false) @Nullable String idempotencyKey) {
         return accepted(control.stop(name, actor.get(), idempotencyKey));
     }
 
     @PostMapping("/shutdown")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Shut the VM down gracefully (guest agent or ACPI): 202 with the operation",
+    @Operation(summary = "Shut the VM down gracefully (guest agent or ACPI): 202 with the operation",
             description = "Waits the profile's shutdownTimeoutSeconds; with force=true, stops the VM after that.")
-    ResponseEntity<Operation> shutdown(@PathVariable String name,
+    ResponseEntity<OperationView> shutdown(@PathVariable String name,
             @Parameter(description = "stop the VM when it has not shut down within the timeout")
             @RequestParam(defaultValue = "false") boolean force,
             @RequestHeader(name = KEY, required = false) @Nullable String idempotencyKey) {
@@ -59,19 +60,19 @@ class PowerApi {
     }
 
     @PostMapping("/reboot")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Reboot through the API, which applies pending changes: 202 with the operation")
-    ResponseEntity<Operation> reboot(@PathVariable String name,
+    @Operation(summary = "Reboot through the API, which applies pending changes: 202 with the operation")
+    ResponseEntity<OperationView> reboot(@PathVariable String name,
             @RequestHeader(name = KEY, required = false) @Nullable String idempotencyKey) {
         return accepted(control.reboot(name, actor.get(), idempotencyKey));
     }
 
     @GetMapping("/status")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Power state, uptime, pending changes, lock, GPU, node state, current operation")
+    @Operation(summary = "Power state, uptime, pending changes, lock, GPU, node state, current operation")
     PowerStatus status(@PathVariable String name) {
         return readings.status(name);
     }
 
-    static ResponseEntity<Operation> accepted(Operation operation) {
+    static ResponseEntity<OperationView> accepted(OperationView operation) {
         return ResponseEntity.accepted().location(URI.create("/api/v1/operations/" + operation.id())).body(operation);
     }
 }

@@ -3,7 +3,7 @@ package io.rigplane.power;
 import io.rigplane.access.Actor;
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
 import io.rigplane.profile.GpuPolicy;
@@ -46,7 +46,7 @@ public class PowerControl {
         this.clock = clock;
     }
 
-    public Operation start(String profile, Actor actor, @Nullable String idempotencyKey) {
+    public OperationView start(String profile, Actor actor, @Nullable String idempotencyKey) {
         ProfileView view = targets.profile(profile);
         VmHandle vm = vms.require(profile);
         Optional<GpuKey> gpu = targets.gpu(vm);
@@ -68,18 +68,18 @@ public class PowerControl {
         }
     }
 
-    public Operation stop(String profile, Actor actor, @Nullable String idempotencyKey) {
+    public OperationView stop(String profile, Actor actor, @Nullable String idempotencyKey) {
         targets.profile(profile);
         return operations.submit(new OperationRequest(StopHandler.STOP, profile, Map.of(), actor, idempotencyKey));
     }
 
-    public Operation shutdown(String profile, boolean force, Actor actor, @Nullable String idempotencyKey) {
+    public OperationView shutdown(String profile, boolean force, Actor actor, @Nullable String idempotencyKey) {
         targets.profile(profile);
         return operations.submit(new OperationRequest(StopHandler.SHUTDOWN, profile,
                 Map.of(StopHandler.FORCE, Boolean.toString(force)), actor, idempotencyKey));
     }
 
-    public Operation reboot(String profile, Actor actor, @Nullable String idempotencyKey) {
+    public OperationView reboot(String profile, Actor actor, @Nullable String idempotencyKey) {
         targets.profile(profile);
         return operations.submit(new OperationRequest(RebootHandler.KIND, profile, Map.of(), actor, idempotencyKey));
     }

@@ -1,7 +1,7 @@
 package io.rigplane.power;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationConflictException;
 import io.rigplane.provisioning.VmMissingException;
 import io.rigplane.proxmox.ProxmoxException;
@@ -61,7 +61,7 @@ class PowerPage {
         return submit(name, redirect, () -> control.stop(name, actor.get(), null));
     }
 
-    private static String submit(String name, RedirectAttributes redirect, Supplier<Operation> action) {
+    private static String submit(String name, RedirectAttributes redirect, Supplier<OperationView> action) {
         try {
             return "redirect:/operations/" + action.get().id();
         } catch (OperationConflictException e) {

@@ -1,12 +1,13 @@
 package io.rigplane.provisioning;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileResource;
 import io.rigplane.profile.ProfileView;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -43,7 +44,7 @@ class ProvisioningApi {
     }
 
     @PostMapping("/adopt")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Adopt an existing VM as a new profile (terraform import, without drift)",
+    @Operation(summary = "Adopt an existing VM as a new profile (terraform import, without drift)",
             description = "Reads the profile from the VM, then only tags and names the VM. Refused with every "
                     + "difference (422) when the platform would change the VM.")
     ResponseEntity<ProfileResource> adopt(@RequestBody AdoptRequest request) {
@@ -53,21 +54,21 @@ class ProvisioningApi {
     }
 
     @GetMapping("/{name}/plan")
-    @io.swagger.v3.oas.annotations.Operation(summary = "What applying the profile would change, key by key, with the effect of each change")
+    @Operation(summary = "What applying the profile would change, key by key, with the effect of each change")
     Plan plan(@PathVariable String name) {
         return plans.plan(name);
     }
 
     @PostMapping("/{name}/apply")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Apply the profile: 202 with the operation that does it",
+    @Operation(summary = "Apply the profile: 202 with the operation that does it",
             description = "Creates the VM when missing, applies what the plan allows and never a refused change. "
                     + "Changes that need a restart stay pending unless reboot=true.")
-    ResponseEntity<Operation> apply(@PathVariable String name,
+    ResponseEntity<OperationView> apply(@PathVariable String name,
             @Parameter(description = "reboot through the API to apply pending changes at once")
             @RequestParam(defaultValue = "false") boolean reboot,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
         catalog.get(name);
-        Operation operation = operations.submit(new OperationRequest(ApplyHandler.KIND, name,
+        OperationView operation = operations.submit(new OperationRequest(ApplyHandler.KIND, name,
                 Map.of(ApplyHandler.REBOOT, Boolean.toString(reboot)), actor.get(), idempotencyKey));
         return ResponseEntity.accepted().location(URI.create("/api/v1/operations/" + operation.id())).body(operation);
     }

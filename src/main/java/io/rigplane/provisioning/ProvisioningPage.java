@@ -1,7 +1,7 @@
 package io.rigplane.provisioning;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationConflictException;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
@@ -56,7 +56,7 @@ class ProvisioningPage {
     String apply(@PathVariable String name, @RequestParam(defaultValue = "false") boolean reboot,
             RedirectAttributes redirect) {
         try {
-            Operation operation = operations.submit(new OperationRequest(ApplyHandler.KIND, name,
+            OperationView operation = operations.submit(new OperationRequest(ApplyHandler.KIND, name,
                     Map.of(ApplyHandler.REBOOT, Boolean.toString(reboot)), actor.get(), null));
             return "redirect:/operations/" + operation.id();
         } catch (OperationConflictException e) {

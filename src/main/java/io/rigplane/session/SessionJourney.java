@@ -1,6 +1,6 @@
 package io.rigplane.session;
 
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationConflictException;
 import io.rigplane.operation.OperationPhase;
 import io.rigplane.operation.OperationState;
@@ -133,7 +133,7 @@ class SessionJourney {
     private void followStart(SessionRow row, UUID id) throws InterruptedException {
         int looks = 0;
         while (true) {
-            Operation start = operations.get(id);
+            OperationView start = operations.get(id);
             // the start operation finds out itself whether the host sleeps; asking Proxmox beforehand
             // costs seconds on a sleeping node, whose VM reads fail and are retried before anything starts.
             // Waking lasts at least the node's boot, far longer than a look, so the phase is not missed.

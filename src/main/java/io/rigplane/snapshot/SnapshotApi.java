@@ -1,7 +1,8 @@
 package io.rigplane.snapshot;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -36,13 +37,13 @@ class SnapshotApi {
     }
 
     @GetMapping("/snapshot-policy")
-    @io.swagger.v3.oas.annotations.Operation(summary = "The profile's snapshot policies, each with its next run")
+    @Operation(summary = "The profile's snapshot policies, each with its next run")
     PolicyView policy(@PathVariable String name) {
         return policies.get(name);
     }
 
     @PutMapping("/snapshot-policy")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Replace the profile's snapshot policies",
+    @Operation(summary = "Replace the profile's snapshot policies",
             description = "A list of policies, each with its own label. An empty list removes them all. RAM state is"
                     + " refused for GPU passthrough profiles.")
     PolicyView replacePolicy(@PathVariable String name, @RequestBody PolicyList body) {
@@ -50,44 +51,44 @@ class SnapshotApi {
     }
 
     @GetMapping("/snapshot-policy/dry-run")
-    @io.swagger.v3.oas.annotations.Operation(summary = "What each policy's next run would take and prune, changing nothing")
+    @Operation(summary = "What each policy's next run would take and prune, changing nothing")
     DryRun dryRun(@PathVariable String name) {
         return catalog.dryRun(name);
     }
 
     @GetMapping("/snapshots")
-    @io.swagger.v3.oas.annotations.Operation(summary = "The VM's snapshots, oldest first, marked when Rigplane took them")
+    @Operation(summary = "The VM's snapshots, oldest first, marked when Rigplane took them")
     List<SnapshotEntry> snapshots(@PathVariable String name) {
         return catalog.list(name);
     }
 
     @PostMapping("/snapshots")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Take a snapshot now: 202 with the operation",
+    @Operation(summary = "Take a snapshot now: 202 with the operation",
             description = "Optional body {\"name\": \"before-update\"}; default manual-{yyyyMMddHHmmss}. Manual"
                     + " snapshots are never pruned.")
-    ResponseEntity<Operation> takeNow(@PathVariable String name, @RequestBody(required = false) @Nullable ManualSnapshot body) {
+    ResponseEntity<OperationView> takeNow(@PathVariable String name, @RequestBody(required = false) @Nullable ManualSnapshot body) {
         return accepted(runs.takeNow(name, body == null ? null : body.name(), actor.get()));
     }
 
     @DeleteMapping("/snapshots/{snapshot}")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Delete a snapshot (admin): 202 with the operation",
+    @Operation(summary = "Delete a snapshot (admin): 202 with the operation",
             description = "A snapshot Rigplane did not take is refused (409) unless confirm repeats its name.")
-    ResponseEntity<Operation> delete(@PathVariable String name, @PathVariable String snapshot,
+    ResponseEntity<OperationView> delete(@PathVariable String name, @PathVariable String snapshot,
             @Parameter(description = "the snapshot's name, to delete one Rigplane did not take")
             @RequestParam(required = false) @Nullable String confirm) {
         return accepted(catalog.delete(name, snapshot, confirm, actor.get()));
     }
 
     @PostMapping("/snapshots/{snapshot}/rollback")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Roll the VM back to a snapshot: 202 with the operation",
+    @Operation(summary = "Roll the VM back to a snapshot: 202 with the operation",
             description = "Body {\"confirm\": \"<snapshot>\", \"stopFirst\": true}. A running VM is refused unless"
                     + " stopFirst is true.")
-    ResponseEntity<Operation> rollback(@PathVariable String name, @PathVariable String snapshot,
+    ResponseEntity<OperationView> rollback(@PathVariable String name, @PathVariable String snapshot,
             @RequestBody RollbackRequest body) {
         return accepted(catalog.rollback(name, snapshot, body, actor.get()));
     }
 
-    static ResponseEntity<Operation> accepted(Operation operation) {
+    static ResponseEntity<OperationView> accepted(OperationView operation) {
         return ResponseEntity.accepted().location(URI.create("/api/v1/operations/" + operation.id())).body(operation);
     }
 

@@ -3,7 +3,7 @@ package io.rigplane.snapshot;
 import io.rigplane.access.Actor;
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
 import io.rigplane.provisioning.ProfileVms;
@@ -93,7 +93,7 @@ public class SnapshotCatalog {
     }
 
     /** Deletes a snapshot; one Rigplane did not take needs {@code confirm} to repeat its name. */
-    public Operation delete(String profile, String snapshot, @Nullable String confirm, Actor actor) {
+    public OperationView delete(String profile, String snapshot, @Nullable String confirm, Actor actor) {
         VmHandle vm = vms.require(profile);
         find(vm, profile, snapshot);
         if (!runs.tookSnapshot(profile, snapshot) && !snapshot.equals(confirm)) {
@@ -105,7 +105,7 @@ public class SnapshotCatalog {
                 Map.of(SnapshotDeleteHandler.SNAPSHOT, snapshot), actor, null));
     }
 
-    public Operation rollback(String profile, String snapshot, RollbackRequest request, Actor actor) {
+    public OperationView rollback(String profile, String snapshot, RollbackRequest request, Actor actor) {
         if (!snapshot.equals(request.confirm())) {
             throw new InvalidRequestException(List.of(new FieldError("confirm", "must repeat the snapshot's name ('"
                     + snapshot + "'): a rollback discards the VM's current state")));

@@ -1,5 +1,6 @@
 package io.rigplane.snapshot;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.rigplane.system.FieldError;
@@ -24,7 +25,7 @@ class SnapshotRunApi {
     }
 
     @GetMapping("/api/v1/snapshot-runs")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Every snapshot run, newest first: outcome, reason, duration, pruned")
+    @Operation(summary = "Every snapshot run, newest first: outcome, reason, duration, pruned")
     SnapshotRun.Page runs(@RequestParam(required = false) @Nullable String profile,
             @RequestParam(required = false) @Nullable String label,
             @Parameter(description = "QUEUED, RUNNING, SUCCEEDED, PARTIAL, SKIPPED or FAILED")

@@ -1,7 +1,7 @@
 package io.rigplane.snapshot;
 
 import io.rigplane.access.Actor;
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationConflictException;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
@@ -122,14 +122,14 @@ public class SnapshotRuns {
     }
 
     /** A manual snapshot now, under the given name or {@code manual-{yyyyMMddHHmmss}}. */
-    public Operation takeNow(String profile, @Nullable String name, Actor actor) {
+    public OperationView takeNow(String profile, @Nullable String name, Actor actor) {
         targets.profileId(profile);
         String snapshot = name == null || name.isBlank() ? SnapshotNames.manual(clock.instant()) : name;
         ManualNames.check(snapshot);
         vms.require(profile);
         UUID id = UUID.randomUUID();
         runs.insertManual(id, profile, snapshot, actor.name(), clock.instant());
-        Operation operation = queue(id, profile, actor);
+        OperationView operation = queue(id, profile, actor);
         if (operation == null) {
             UUID busy = operations.activeFor(profile).orElse(id);
             fail(id, "operation " + busy + " was working on the profile");
@@ -143,9 +143,9 @@ public class SnapshotRuns {
         runs.find(id).ifPresent(run -> metrics.ended(run, "FAILED", 0, null));
     }
 
-    private @Nullable Operation queue(UUID run, String profile, Actor actor) {
+    private @Nullable OperationView queue(UUID run, String profile, Actor actor) {
         try {
-            Operation operation = operations.submit(new OperationRequest(SnapshotHandler.KIND, profile,
+            OperationView operation = operations.submit(new OperationRequest(SnapshotHandler.KIND, profile,
                     Map.of(SnapshotHandler.RUN, run.toString()), actor, null));
             runs.queued(run, operation.id());
             return operation;

@@ -2,7 +2,7 @@ package io.rigplane.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rigplane.operation.Operation;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
 import io.rigplane.support.IntegrationTest;
@@ -24,7 +24,7 @@ class NodeOperationPageTest {
 
     @Test
     void aNodeOperationLinksToTheNodes() {
-        Operation wake = operations.submit(new OperationRequest(TestOperationHandlers.KIND, "node:default/srv03",
+        OperationView wake = operations.submit(new OperationRequest(TestOperationHandlers.KIND, "node:default/srv03",
                 Map.of("steps", "1"), new Actor(Actor.Type.USER, "admin"), null));
         RawHttp http = new RawHttp("127.0.0.77", port);
         String cookie = http.signIn("admin", IntegrationTest.ADMIN_PASSWORD).header("set-cookie").split(";")[0];

@@ -53,7 +53,7 @@ class OperationEventsTest {
 
     @Test
     void aStreamResumedWithLastEventIdSendsWhatChangedSinceAndNothingSeenBefore() {
-        Operation submitted = submit(Map.of("steps", "3", "sleepMillis", "700"));
+        OperationView submitted = submit(Map.of("steps", "3", "sleepMillis", "700"));
 
         EventStream dropped = follow(submitted.id(), null, 1);
         dropped.awaitEnd();
@@ -88,7 +88,7 @@ class OperationEventsTest {
     @Test
     void manyFollowersOfAnOperationAreServedByOnePollerAndTheOneTooManyIsRefused() {
         await(() -> gauge("rigplane.live.subscribers") == 0, "the streams of other tests to end");
-        Operation submitted = submit(Map.of("steps", "6", "sleepMillis", "1000"));
+        OperationView submitted = submit(Map.of("steps", "6", "sleepMillis", "1000"));
         List<EventStream> followers = new ArrayList<>();
         for (int i = 0; i < MAX_STREAMS; i++) {
             followers.add(follow(submitted.id(), null, Integer.MAX_VALUE));
@@ -127,7 +127,7 @@ class OperationEventsTest {
         await(() -> gauge("rigplane.live.subscribers") == 0, "the finished operation's streams to be let go");
     }
 
-    private Operation submit(Map<String, String> params) {
+    private OperationView submit(Map<String, String> params) {
         return operations.submit(new OperationRequest(TestOperationHandlers.KIND, "sse-" + UUID.randomUUID(), params,
                 ADMIN, null));
     }

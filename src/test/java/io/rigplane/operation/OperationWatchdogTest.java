@@ -49,7 +49,7 @@ class OperationWatchdogTest {
 
         watchdog.failAbandoned();
 
-        Operation done = awaitFinished(id);
+        OperationView done = awaitFinished(id);
         assertThat(done.state()).isEqualTo(OperationState.SUCCEEDED);
         assertThat(done.summary()).isEqualTo("2 steps");
         assertThat(done.attempts()).isEqualTo(1);
@@ -61,7 +61,7 @@ class OperationWatchdogTest {
 
         watchdog.failAbandoned();
 
-        Operation done = awaitFinished(id);
+        OperationView done = awaitFinished(id);
         assertThat(done.state()).isEqualTo(OperationState.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(2);
     }
@@ -72,7 +72,7 @@ class OperationWatchdogTest {
 
         watchdog.failAbandoned();
 
-        Operation failed = operations.get(id);
+        OperationView failed = operations.get(id);
         assertThat(failed.state()).isEqualTo(OperationState.FAILED);
         assertThat(failed.error()).startsWith("Interrupted").contains(OperationWatchdog.RUNS + " times");
         assertThat(scheduler.checkExists(JobKey.jobKey(id.toString(), Operations.JOB_GROUP))).isFalse();
@@ -85,7 +85,7 @@ class OperationWatchdogTest {
 
         watchdog.failAbandoned();
 
-        Operation failed = operations.get(id);
+        OperationView failed = operations.get(id);
         assertThat(failed.state()).isEqualTo(OperationState.FAILED);
         assertThat(failed.error()).startsWith("Never started");
         assertThat(failed.attempts()).isZero();
@@ -99,7 +99,7 @@ class OperationWatchdogTest {
 
         watchdog.failAbandoned();
 
-        Operation failed = operations.get(id);
+        OperationView failed = operations.get(id);
         assertThat(failed.state()).isEqualTo(OperationState.FAILED);
         assertThat(failed.error()).startsWith("Stalled").contains("10 minutes");
     }
@@ -161,10 +161,10 @@ class OperationWatchdogTest {
                 .param("past", Timestamp.from(past)).param("id", id).update();
     }
 
-    private Operation awaitFinished(UUID id) throws InterruptedException {
+    private OperationView awaitFinished(UUID id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
-            Operation operation = operations.get(id);
+            OperationView operation = operations.get(id);
             if (operation.state().finished()) {
                 return operation;
             }

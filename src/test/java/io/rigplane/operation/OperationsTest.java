@@ -37,10 +37,10 @@ class OperationsTest {
 
     @Test
     void runsTheStepsOnQuartzAndRecordsThemWithTheirTasks() {
-        Operation submitted = operations.submit(request("run-" + UUID.randomUUID(), Map.of("steps", "3")));
+        OperationView submitted = operations.submit(request("run-" + UUID.randomUUID(), Map.of("steps", "3")));
         assertThat(submitted.state()).isIn(OperationState.QUEUED, OperationState.RUNNING);
 
-        Operation done = awaitFinished(submitted.id());
+        OperationView done = awaitFinished(submitted.id());
 
         assertThat(done.state()).isEqualTo(OperationState.SUCCEEDED);
         assertThat(done.summary()).isEqualTo("3 steps");
@@ -53,10 +53,10 @@ class OperationsTest {
 
     @Test
     void aFailingStepFailsTheOperationWithItsReason() {
-        Operation submitted = operations.submit(request("fail-" + UUID.randomUUID(),
+        OperationView submitted = operations.submit(request("fail-" + UUID.randomUUID(),
                 Map.of("steps", "3", "failAt", "step 2")));
 
-        Operation done = awaitFinished(submitted.id());
+        OperationView done = awaitFinished(submitted.id());
 
         assertThat(done.state()).isEqualTo(OperationState.FAILED);
         assertThat(done.error()).isEqualTo("failed on purpose at step 2");
@@ -84,7 +84,7 @@ class OperationsTest {
         }
         pool.shutdown();
 
-        List<Operation> accepted = outcomes.stream().filter(Operation.class::isInstance).map(Operation.class::cast).toList();
+        List<OperationView> accepted = outcomes.stream().filter(OperationView.class::isInstance).map(OperationView.class::cast).toList();
         assertThat(accepted).hasSize(1);
         assertThat(outcomes).filteredOn(OperationConflictException.class::isInstance)
                 .hasSize(15)
@@ -98,8 +98,8 @@ class OperationsTest {
         String target = "idem-" + UUID.randomUUID();
         OperationRequest first = new OperationRequest(TestOperationHandlers.KIND, target, Map.of(), ADMIN, "key-" + target);
 
-        Operation one = operations.submit(first);
-        Operation again = operations.submit(first);
+        OperationView one = operations.submit(first);
+        OperationView again = operations.submit(first);
 
         assertThat(again.id()).isEqualTo(one.id());
         awaitFinished(one.id());
@@ -110,7 +110,7 @@ class OperationsTest {
 
     @Test
     void theApiShowsOperationsAndStreamsTheirProgress() throws Exception {
-        Operation submitted = operations.submit(request("sse-" + UUID.randomUUID(),
+        OperationView submitted = operations.submit(request("sse-" + UUID.randomUUID(),
                 Map.of("steps", "2", "sleepMillis", "1500")));
 
         HttpResponse<String> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -137,10 +137,10 @@ class OperationsTest {
         return new OperationRequest(TestOperationHandlers.KIND, target, params, ADMIN, null);
     }
 
-    private Operation awaitFinished(UUID id) {
+    private OperationView awaitFinished(UUID id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            Operation operation = operations.get(id);
+            OperationView operation = operations.get(id);
             if (operation.state().finished()) {
                 return operation;
             }

@@ -53,11 +53,11 @@ class TaskStepTest {
         simulator.setVmLock(vm.vmid(), "backup");
         int before = tasks(vm);
 
-        Operation submitted = describe(vm, "after the backup");
+        OperationView submitted = describe(vm, "after the backup");
         Thread.sleep(700);
         assertThat(operations.get(submitted.id()).state()).isEqualTo(OperationState.RUNNING);
         simulator.setVmLock(vm.vmid(), null);
-        Operation done = awaitFinished(submitted.id());
+        OperationView done = awaitFinished(submitted.id());
 
         assertThat(done.state()).as(done.toString()).isEqualTo(OperationState.SUCCEEDED);
         assertThat(done.steps()).singleElement().satisfies(step -> {
@@ -77,10 +77,10 @@ class TaskStepTest {
         ClusterVm vm = vm();
         simulator.faults().lockContentionRate(1.0);
 
-        Operation submitted = describe(vm, "after the file lock");
+        OperationView submitted = describe(vm, "after the file lock");
         Thread.sleep(500);
         simulator.faults().lockContentionRate(0);
-        Operation done = awaitFinished(submitted.id());
+        OperationView done = awaitFinished(submitted.id());
 
         assertThat(done.state()).as(done.toString()).isEqualTo(OperationState.SUCCEEDED);
         assertThat(clusters.defaultClient().config(vm.node(), vm.vmid()).get("description"))
@@ -92,7 +92,7 @@ class TaskStepTest {
         ClusterVm vm = vm();
         simulator.setVmLock(vm.vmid(), "backup");
 
-        Operation done = awaitFinished(describe(vm, "never").id());
+        OperationView done = awaitFinished(describe(vm, "never").id());
 
         assertThat(done.state()).isEqualTo(OperationState.FAILED);
         assertThat(done.error()).startsWith("describe VM " + vm.vmid() + ": gave up after ")
@@ -110,7 +110,7 @@ class TaskStepTest {
         ClusterVm vm = vm();
         simulator.setVmLock(vm.vmid(), "snapshot-delete");
 
-        Operation done = awaitFinished(describe(vm, "never").id());
+        OperationView done = awaitFinished(describe(vm, "never").id());
 
         assertThat(done.state()).isEqualTo(OperationState.FAILED);
         assertThat(done.error()).contains("stuck in a snapshot-delete lock").contains("qm unlock " + vm.vmid());
@@ -128,15 +128,15 @@ class TaskStepTest {
                 .getOrDefault(String.valueOf(vm.vmid()), 0);
     }
 
-    private Operation describe(ClusterVm vm, String text) {
+    private OperationView describe(ClusterVm vm, String text) {
         return operations.submit(new OperationRequest(KIND, "describe-" + UUID.randomUUID(),
                 Map.of("node", vm.node(), "vmid", String.valueOf(vm.vmid()), "text", text),
                 new Actor(Actor.Type.USER, "admin"), null));
     }
 
-    private Operation awaitFinished(UUID id) {
+    private OperationView awaitFinished(UUID id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Operation operation = operations.get(id);
+        OperationView operation = operations.get(id);
         while (!operation.state().finished() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);

@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An operation as it stands: what, on which target, by whom, its steps and how it ended. */
-public record Operation(
+/**
+ * An operation as it stands: what, on which target, by whom, its steps and how it ended. Named
+ * {@code Operation} in the API, as it always was.
+ */
+@Schema(name = "Operation")
+public record OperationView(
         UUID id,
         @Schema(example = "apply") String kind,
         @Schema(example = "gaming-pc") String target,
