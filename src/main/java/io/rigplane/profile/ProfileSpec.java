@@ -67,6 +67,19 @@ public record ProfileSpec(
                 tags, settings, cluster, gpuPolicy, shutdownTimeoutSeconds);
     }
 
+    /** The same profile on another platform, with the settings, disks and network given. */
+    public ProfileSpec onPlatform(String newPlatform, List<Disk> newDisks, Network newNetwork,
+            Map<String, String> newSettings) {
+        return new ProfileSpec(name, description, node, vmid, newPlatform, cores, memoryMiB, newDisks, gpu,
+                newNetwork, tags, newSettings, cluster, gpuPolicy, shutdownTimeoutSeconds);
+    }
+
+    /** The same profile under another name. */
+    public ProfileSpec withName(String newName) {
+        return new ProfileSpec(newName, description, node, vmid, platform, cores, memoryMiB, disks, gpu, network,
+                tags, settings, cluster, gpuPolicy, shutdownTimeoutSeconds);
+    }
+
     public ProfileSpec {
         description = description == null ? "" : description;
         network = network == null ? Network.defaultBridge() : network;
