@@ -30,3 +30,6 @@ create index profile_platform on profile (platform);
 -- What adopt records of a VM as it is: each disk's own drive options, the network card's model.
 alter table profile_disk add column options varchar(512);
 alter table profile add column net_model varchar(16);
+
+-- as-is profiles carry every key of their VM, some of them long (cloud-init keys, hook scripts)
+alter table profile_setting alter column value type varchar(2048);

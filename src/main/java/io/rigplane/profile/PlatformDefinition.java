@@ -1,5 +1,6 @@
 package io.rigplane.profile;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.SortedMap;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record PlatformDefinition(
         @Schema(example = "my-gaming") String id,
         @Schema(example = "Windows 11 gaming with the PCID flag") String description,
-        @Schema(example = "windows-11-gaming", name = "extends") @Nullable String parent,
+        @JsonProperty("extends") @Schema(example = "windows-11-gaming", name = "extends") @Nullable String parent,
         @Schema(example = "{\"cpu\": \"host,hidden=1,flags=+pcid\"}") SortedMap<String, String> settings,
         @Schema(example = "win11", description = "the Proxmox ostype; inherited when absent") @Nullable String osType,
         @Schema(example = "apollo", description = "the stream host profiles on it run by default (apollo or "

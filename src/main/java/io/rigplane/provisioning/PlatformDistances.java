@@ -58,7 +58,8 @@ class PlatformDistances {
     /** Against the profile's own config, for a profile whose VM does not exist (yet). */
     List<PlatformDistance> ofRendered(ProfileView profile) {
         Integer vmid = profile.boundVmid() != null ? profile.boundVmid() : profile.spec().vmid();
-        RenderedConfig own = catalog.render(profile.spec().withVmid(vmid));
+        // the stored form (with sizes), as a VM would show it; the VMID only names volumes
+        RenderedConfig own = catalog.render(profile.spec().withVmid(vmid == null ? 0 : vmid));
         return of(profile, new Observed(own.values(), Set.of(), false));
     }
 
