@@ -58,6 +58,15 @@ class ProfileFromVmTest {
     }
 
     @Test
+    void aVmWithoutDisksOrNetworkCardCannotBeRecordedAndSaysWhy() {
+        List<FieldError> problems = new ArrayList<>();
+
+        ProfileFromVm.read("empty", null, "srv02", 8, Map.of("cores", "2", "ide2", "none,media=cdrom"), problems);
+
+        assertThat(problems).extracting(FieldError::field).containsExactly("disks", "net0");
+    }
+
+    @Test
     void whatTheFieldsCannotSayIsKeptAsProxmoxStoresIt() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("hostpci0", "0000:01:00.0,pcie=1");
