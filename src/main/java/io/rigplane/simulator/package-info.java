@@ -3,4 +3,5 @@
  * with fault injection for tests and a demo mode. Nothing else in Rigplane imports this package: the
  * rest of the application reaches it only over HTTP.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "proxmox")
 package io.rigplane.simulator;
