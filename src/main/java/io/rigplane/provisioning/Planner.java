@@ -45,8 +45,8 @@ final class Planner {
         for (ConfigEntry entry : desired.entries()) {
             String key = entry.key();
             String current = observed.config().get(key);
-            // a value written in the profile's settings as Proxmox stores it is compared as such
-            Kind kind = entry.createValue() == null && kind(key) != Kind.TAGS ? Kind.OTHER : kind(key);
+            // a drive written in the profile's settings as Proxmox stores it is compared as written
+            Kind kind = entry.createValue() == null && kind(key).isVolume() ? Kind.OTHER : kind(key);
             Change change = switch (kind) {
                 case DISK -> disk(entry, current, observed.running());
                 case EFI -> efi(entry, current, observed.running());
@@ -284,7 +284,13 @@ final class Planner {
         return value != null && "cdrom".equals(PropertyString.parse(value).get("media"));
     }
 
-    private enum Kind { DISK, EFI, TPM, TAGS, NET, OTHER }
+    private enum Kind {
+        DISK, EFI, TPM, TAGS, NET, OTHER;
+
+        boolean isVolume() {
+            return this == DISK || this == EFI || this == TPM;
+        }
+    }
 
     private static Kind kind(String key) {
         if (key.matches("^(scsi|virtio|sata|ide)\\d+$")) {

@@ -422,8 +422,14 @@ class PlannerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"cores", "machine", "description", "memory", "agent", "net0"})
-    void aKeyTheVmLacksIsNeverEquivalent(String key) {
-        assertThat(Planner.equivalent(key, "1", null)).isFalse();
+    void aKeyTheVmLacksDiffersFromAnythingButProxmoxsDefault(String key) {
+        assertThat(Planner.equivalent(key, "7", null)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"cores, 1", "sockets, 1", "agent, 0"})
+    void askingForTheDefaultOfAKeyTheVmLacksChangesNothing(String key, String defaultValue) {
+        assertThat(Planner.equivalent(key, defaultValue, null)).isTrue();
     }
 
     // --- fixtures
