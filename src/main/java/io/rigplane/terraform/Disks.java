@@ -43,7 +43,11 @@ final class Disks {
         for (String key : drives) {
             String value = vm.peek(key);
             PropertyString drive = PropertyString.parse(value);
-            if ("cdrom".equals(drive.get("media"))) {
+            if (drive.value("file") != null && drive.value("file").contains("cloudinit")) {
+                vm.take(key);
+                vm.unmapped(key, value, "a cloud-init drive: the provider's initialization block makes it;"
+                        + " Rigplane does not carry cloud-init");
+            } else if ("cdrom".equals(drive.get("media"))) {
                 if (!cdromTaken && !key.startsWith("virtio")) {
                     cdromTaken = true;
                     vm.take(key);
@@ -55,10 +59,6 @@ final class Disks {
                     vm.take(key);
                     vm.unmapped(key, value, "the provider has one CD drive");
                 }
-            } else if (drive.value("file") != null && drive.value("file").contains("cloudinit")) {
-                vm.take(key);
-                vm.unmapped(key, value, "a cloud-init drive: the provider's initialization block makes it;"
-                        + " Rigplane does not carry cloud-init");
             } else if (key.startsWith("ide")) {
                 vm.take(key);
                 vm.unmapped(key, value, "the provider attaches disks to scsi, sata and virtio only");

@@ -29,6 +29,7 @@ final class HclWriter {
     }
 
     private static void write(ExportedVm vm, StringBuilder out) {
+        out.append("# ").append(oneLine(vm.heading())).append('\n');
         if (vm.importId() != null) {
             out.append("import {\n");
             out.append("  to = ").append(RESOURCE_TYPE).append('.').append(vm.label()).append('\n');

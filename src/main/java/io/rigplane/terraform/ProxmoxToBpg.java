@@ -25,11 +25,12 @@ final class ProxmoxToBpg {
     }
 
     /**
+     * @param heading a comment line written above the resource
      * @param label the resource's name in Terraform
      * @param exists whether the VM exists, so that Terraform should import it rather than create it
      * @param extraTags tags the VM carries beyond the config's, which Terraform must keep
      */
-    static ExportedVm export(String label, String node, @Nullable Integer vmid, boolean exists,
+    static ExportedVm export(String heading, String label, String node, @Nullable Integer vmid, boolean exists,
             Map<String, String> config, List<String> extraTags) {
         ExportContext vm = new ExportContext(config);
         vm.put("node_name", node);
@@ -53,7 +54,7 @@ final class ProxmoxToBpg {
             String value = vm.take(key);
             vm.unmapped(key, value, reason(key));
         }
-        return new ExportedVm(label(label), exists && vmid != null ? node + "/" + vmid : null, vm.attributes(),
+        return new ExportedVm(heading, label(label), exists && vmid != null ? node + "/" + vmid : null, vm.attributes(),
                 List.copyOf(vm.unmapped()));
     }
 
