@@ -25,6 +25,7 @@ final class DashboardAuthorizationRules {
                 // a device token is a standing credential for waking hosts: only admins issue or see them
                 .requestMatchers("/devices", "/devices/**").hasRole(admin)
                 .requestMatchers(HttpMethod.GET, "/profiles/new", "/profiles/*/edit").hasRole(admin)
+                .requestMatchers(HttpMethod.GET, "/platforms/new", "/platforms/*/edit").hasRole(admin)
                 .requestMatchers(HttpMethod.GET, "/**").authenticated()
                 // every user manages their own password and tokens (tokens never exceed the role)
                 .requestMatchers(HttpMethod.POST, "/account/**", "/tokens", "/tokens/**").authenticated()

@@ -3,6 +3,7 @@ package io.rigplane.profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,18 @@ final class ConfigBuilder {
         entries.put(key, new ConfigEntry(key, value, createValue, layer));
     }
 
+    void put(String key, String value, @Nullable String createValue, Layer layer, String source) {
+        entries.put(key, new ConfigEntry(key, value, createValue, layer, source));
+    }
+
+    void put(ConfigEntry entry) {
+        entries.put(entry.key(), entry);
+    }
+
+    Optional<ConfigEntry> get(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
     /** Before a VMID is known, the stored form of a disk cannot be; show the form sent on create. */
     void useCreateValuesForVolumes() {
         createValuesForVolumes = true;
@@ -37,7 +50,8 @@ final class ConfigBuilder {
         List<ConfigEntry> built = new ArrayList<>();
         for (ConfigEntry entry : entries.values()) {
             built.add(createValuesForVolumes && entry.createValue() != null
-                    ? new ConfigEntry(entry.key(), entry.createValue(), entry.createValue(), entry.layer())
+                    ? new ConfigEntry(entry.key(), entry.createValue(), entry.createValue(), entry.layer(),
+                            entry.source())
                     : entry);
         }
         return built;

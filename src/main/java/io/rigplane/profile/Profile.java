@@ -74,6 +74,9 @@ class Profile {
     @Column(name = "net_vlan")
     private @Nullable Integer vlanTag;
 
+    @Column(name = "net_model")
+    private @Nullable String netModel;
+
     /** The VM this profile manages on Proxmox, once one was created or adopted. */
     @Column(name = "bound_vmid")
     private @Nullable Integer boundVmid;
@@ -126,6 +129,7 @@ class Profile {
         this.bridge = spec.network().bridge();
         this.mac = spec.network().mac() == null ? null : spec.network().mac().toUpperCase();
         this.vlanTag = spec.network().vlanTag();
+        this.netModel = spec.network().model();
         this.disks.clear();
         spec.disks().forEach(disk -> disks.add(new StoredDisk(disk)));
         this.tags.clear();
@@ -137,7 +141,7 @@ class Profile {
 
     ProfileSpec toSpec() {
         return new ProfileSpec(name, description, node, vmid, platform, cores, memoryMiB,
-                disks.stream().map(StoredDisk::toDisk).toList(), gpu, new Network(bridge, mac, vlanTag),
+                disks.stream().map(StoredDisk::toDisk).toList(), gpu, new Network(bridge, mac, vlanTag, netModel),
                 List.copyOf(new TreeSet<>(tags)), new TreeMap<>(settings), cluster,
                 gpuPolicy == null ? null : GpuPolicy.valueOf(gpuPolicy), shutdownTimeoutSeconds);
     }
@@ -178,6 +182,8 @@ class Profile {
         @Column(nullable = false)
         private DiskRole role;
 
+        private @Nullable String options;
+
         protected StoredDisk() {
         }
 
@@ -186,10 +192,11 @@ class Profile {
             this.storage = disk.storage();
             this.sizeGiB = disk.sizeGiB();
             this.role = disk.role();
+            this.options = disk.options();
         }
 
         Disk toDisk() {
-            return new Disk(slot, storage, sizeGiB, role);
+            return new Disk(slot, storage, sizeGiB, role, options);
         }
     }
 }

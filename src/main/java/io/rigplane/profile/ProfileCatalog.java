@@ -134,11 +134,29 @@ public class ProfileCatalog {
         return render(get(name).spec());
     }
 
-    /** Renders a valid profile; a pure function of the profile and its platform. */
+    /** Renders a valid profile; a pure function of the profile and its platforms. */
     public RenderedConfig render(ProfileSpec spec) {
-        return platforms.find(spec.platform())
-                .orElseThrow(() -> new IllegalStateException("stored profiles have a known platform"))
-                .render(spec);
+        return ChainRendering.render(spec, chain(spec.platform()));
+    }
+
+    /**
+     * The same profile moved onto another platform: the platform's keys replace the profile's own
+     * where it sets them, and the profile keeps the rest that the platform accepts. Nothing is
+     * stored; the result may still break the platform's rules (then {@link #check} says which).
+     */
+    public ProfileSpec onPlatform(ProfileSpec spec, String platform) {
+        return PlatformMove.of(spec, chain(platform));
+    }
+
+    /** The stream host profiles on the profile's platform run by default: apollo or sunshine. */
+    public String defaultStreamHost(String name) {
+        String kind = chain(get(name).spec().platform()).streamHost();
+        return kind == null ? "apollo" : kind;
+    }
+
+    private PlatformChain chain(String platform) {
+        return platforms.chain(platform)
+                .orElseThrow(() -> new IllegalStateException("stored profiles have a known platform: " + platform));
     }
 
     /** Records the VM a profile manages (or null once it is gone), for provisioning. */
@@ -162,7 +180,7 @@ public class ProfileCatalog {
     }
 
     public List<String> platformIds() {
-        return platforms.all().stream().map(Platform::id).toList();
+        return platforms.ids();
     }
 
     private Profile find(String name) {

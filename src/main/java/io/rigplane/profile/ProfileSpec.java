@@ -34,8 +34,9 @@ public record ProfileSpec(
         @Valid @Nullable Network network,
         @Size(max = 32) @Nullable List<@NotNull @Size(max = 64)
                 @Pattern(regexp = ProxmoxIds.TAG, message = "must be a Proxmox tag: letters, digits, _ + . -") String> tags,
-        @Schema(example = "{\"sockets\": \"1\"}", description = "platform defaults the platform lets you override")
-        @Size(max = 32) @Nullable Map<@NotNull String, @NotNull @Size(max = 255) String> settings,
+        @Schema(example = "{\"sockets\": \"1\"}", description = "Proxmox keys of the profile's own: overrides of platform defaults the platform lets you "
+                + "override; on as-is, every key of the VM")
+        @Size(max = 64) @Nullable Map<@NotNull @Size(max = 64) String, @NotNull @Size(max = 2048) String> settings,
         @Schema(example = "default", description = "the Proxmox cluster; may be left out when only one is configured")
         @Pattern(regexp = ProxmoxIds.CONFIG_ID, message = "must be a cluster id (a letter, then letters, digits, - or _)")
         @Nullable String cluster,
@@ -64,6 +65,19 @@ public record ProfileSpec(
     /** The same profile with another VMID, as provisioning fixes it. */
     public ProfileSpec withVmid(@Nullable Integer newVmid) {
         return new ProfileSpec(name, description, node, newVmid, platform, cores, memoryMiB, disks, gpu, network,
+                tags, settings, cluster, gpuPolicy, shutdownTimeoutSeconds);
+    }
+
+    /** The same profile on another platform, with the settings, disks and network given. */
+    public ProfileSpec onPlatform(String newPlatform, List<Disk> newDisks, Network newNetwork,
+            Map<String, String> newSettings) {
+        return new ProfileSpec(name, description, node, vmid, newPlatform, cores, memoryMiB, newDisks, gpu,
+                newNetwork, tags, newSettings, cluster, gpuPolicy, shutdownTimeoutSeconds);
+    }
+
+    /** The same profile under another name. */
+    public ProfileSpec withName(String newName) {
+        return new ProfileSpec(newName, description, node, vmid, platform, cores, memoryMiB, disks, gpu, network,
                 tags, settings, cluster, gpuPolicy, shutdownTimeoutSeconds);
     }
 

@@ -36,15 +36,46 @@ class ProfileValidator {
         if (spec.disks() != null && spec.disks().stream().allMatch(java.util.Objects::nonNull)) {
             checkDisks(spec.disks(), errors);
         }
-        Optional<Platform> platform = spec.platform() == null ? Optional.empty() : platforms.find(spec.platform());
-        if (spec.platform() != null && !spec.platform().isBlank() && platform.isEmpty()) {
-            errors.add(new FieldError("platform", "must be one of " + String.join(", ",
-                    platforms.all().stream().map(Platform::id).toList())));
+        Optional<PlatformChain> chain = spec.platform() == null || spec.platform().isBlank() ? Optional.empty()
+                : platforms.chain(spec.platform());
+        if (spec.platform() != null && !spec.platform().isBlank() && chain.isEmpty()) {
+            errors.add(new FieldError("platform", "must be one of " + String.join(", ", platforms.ids())));
         }
         if (errors.isEmpty()) {
-            platform.ifPresent(p -> errors.addAll(p.validate(spec)));
+            chain.ifPresent(c -> errors.addAll(checkOnPlatform(spec, c)));
         }
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        return errors;
+    }
+
+    /** The rules of the profile's platform: coded ones for windows-11-gaming, the schema's otherwise. */
+    static List<FieldError> checkOnPlatform(ProfileSpec spec, PlatformChain chain) {
+        Platform root = chain.root();
+        if (root != null) {
+            List<FieldError> errors = new ArrayList<>(root.validate(spec));
+            for (int i = 0; i < spec.disks().size(); i++) {
+                if (spec.disks().get(i).options() != null) {
+                    errors.add(new FieldError("disks[" + i + "].options", "cannot be set on " + root.id()
+                            + ": the platform sets every disk's options"));
+                }
+            }
+            if (spec.network().model() != null) {
+                errors.add(new FieldError("network.model", "must be virtio on " + root.id()));
+            }
+            return errors;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        SettingRules.Writer writer = chain.isAsIs() ? SettingRules.Writer.AS_IS_PROFILE : SettingRules.Writer.PROFILE;
+        spec.settings().forEach((key, value) ->
+                errors.addAll(SettingRules.check("settings." + key, key, value, writer, spec)));
+        for (int i = 0; i < spec.disks().size(); i++) {
+            Disk disk = spec.disks().get(i);
+            if (disk.options() != null) {
+                String field = "disks[" + i + "].options";
+                SettingRules.diskOptionProblems(disk.slot(), disk.options())
+                        .forEach(problem -> errors.add(new FieldError(field, problem)));
+            }
+        }
         return errors;
     }
 

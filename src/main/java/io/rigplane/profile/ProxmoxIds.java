@@ -12,6 +12,8 @@ final class ProxmoxIds {
     static final String BRIDGE = "^[a-zA-Z][a-zA-Z0-9_.-]{0,14}$";
     /** A unicast MAC: the low bit of the first octet clear. */
     static final String UNICAST_MAC = "^[0-9A-Fa-f][02468aceACE](:[0-9A-Fa-f]{2}){5}$";
+    static final String NIC_MODEL = "^(e1000|e1000-82540em|e1000-82544gc|e1000-82545em|e1000e|i82551|i82557b"
+            + "|i82559er|ne2k_isa|ne2k_pci|pcnet|rtl8139|virtio|vmxnet3)$";
     static final String DISK_SLOT = "^(scsi([0-9]|[12][0-9]|30)|virtio([0-9]|1[0-5])|sata[0-5]|ide[0-3])$";
 
     private ProxmoxIds() {

@@ -40,10 +40,10 @@ class AdoptionPage {
             RedirectAttributes redirect) {
         List<FieldError> reasons;
         try {
-            ProfileView adopted = adoption.adopt(new AdoptRequest(cluster, node, vmid, name.strip()));
+            ProfileView adopted = adoption.adopt(new AdoptRequest(cluster, node, vmid, name.strip())).profile();
             redirect.addFlashAttribute("message",
-                    "Adopted VM " + vmid + " as profile " + adopted.spec().name() + "; nothing on the VM changed "
-                            + "but its name and tags.");
+                    "Adopted VM " + vmid + " as profile " + adopted.spec().name() + " as it is; nothing on the VM "
+                            + "changed but its name and tags. Below: how far it is from each platform.");
             return "redirect:/profiles/" + adopted.spec().name();
         } catch (AdoptionRefusedException e) {
             reasons = e.reasons();

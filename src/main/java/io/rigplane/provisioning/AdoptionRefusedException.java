@@ -7,17 +7,17 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * The VM cannot be managed by the platform without changing it; adopting must never change a VM
- * (beyond Rigplane's tags), so it is refused with every reason.
+ * The VM cannot be managed safely (a template, a key Rigplane cannot record); adopting must never
+ * change a VM beyond Rigplane's name and tags, so it is refused with every reason.
  */
 class AdoptionRefusedException extends ProblemException {
 
     private final List<FieldError> reasons;
 
-    AdoptionRefusedException(int vmid, List<FieldError> reasons) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "adoption-refused", "VM cannot be adopted as it is",
-                "VM " + vmid + " differs from what its platform would make of it: " + reasons.size() + " difference"
-                        + (reasons.size() == 1 ? "" : "s") + "; adopting it would change it");
+    /** The VM cannot be managed at all, for the reason given. */
+    AdoptionRefusedException(int vmid, String why, List<FieldError> reasons) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "adoption-refused", "VM cannot be adopted",
+                "VM " + vmid + " cannot be adopted: " + why);
         this.reasons = List.copyOf(reasons);
     }
 

@@ -1,6 +1,7 @@
 package io.rigplane.provisioning;
 
 import io.rigplane.profile.ConfigEntry;
+import io.rigplane.profile.ProxmoxDefaults;
 import io.rigplane.profile.RenderedConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,9 @@ final class Planner {
         for (ConfigEntry entry : desired.entries()) {
             String key = entry.key();
             String current = observed.config().get(key);
-            Change change = switch (kind(key)) {
+            // a value written in the profile's settings as Proxmox stores it is compared as such
+            Kind kind = entry.createValue() == null && kind(key) != Kind.TAGS ? Kind.OTHER : kind(key);
+            Change change = switch (kind) {
                 case DISK -> disk(entry, current, observed.running());
                 case EFI -> efi(entry, current, observed.running());
                 case TPM -> tpm(entry, current, observed.running());
@@ -53,6 +56,10 @@ final class Planner {
                 default -> plain(key, current, entry.value(), observed.running(),
                         equivalent(key, entry.value(), current));
             };
+            if (change != null && kind != kind(key) && current != null && !sameVolume(entry.value(), current)) {
+                change = refused(entry, current, "the profile names another volume for " + key + " than the VM "
+                        + "has; swapping a drive's volume is left to you");
+            }
             if (change != null) {
                 changes.add(change);
             }
@@ -165,6 +172,10 @@ final class Planner {
         return null;
     }
 
+    private static boolean sameVolume(String desired, String current) {
+        return Objects.equals(PropertyString.parse(desired).head(), PropertyString.parse(current).head());
+    }
+
     private static Change refused(ConfigEntry entry, String current, String reason) {
         return new Change(entry.key(), current, entry.value(), ChangeEffect.REFUSED, ChangeAction.NONE, null, reason);
     }
@@ -172,7 +183,9 @@ final class Planner {
     /** Compares values the way Proxmox means them, not the way it prints them. */
     static boolean equivalent(String key, String desired, @Nullable String current) {
         if (current == null) {
-            return false;
+            // a key the VM leaves out has Proxmox's default: asking for that default changes nothing
+            String fallback = ProxmoxDefaults.of(key).orElse(null);
+            return fallback != null && equivalent(key, desired, fallback);
         }
         return switch (key) {
             case "machine" -> withoutBaseRevision(desired).equals(withoutBaseRevision(current));

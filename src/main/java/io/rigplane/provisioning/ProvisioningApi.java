@@ -5,7 +5,6 @@ import io.rigplane.operation.Operation;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.Operations;
 import io.rigplane.profile.ProfileCatalog;
-import io.rigplane.profile.ProfileResource;
 import io.rigplane.profile.ProfileView;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,9 +31,11 @@ class ProvisioningApi {
     private final ProfileCatalog catalog;
     private final CurrentActor actor;
     private final Adoption adoption;
+    private final PlatformFits fits;
 
     ProvisioningApi(ProvisioningPlans plans, Operations operations, ProfileCatalog catalog, CurrentActor actor,
-            Adoption adoption) {
+            Adoption adoption, PlatformFits fits) {
+        this.fits = fits;
         this.adoption = adoption;
         this.plans = plans;
         this.operations = operations;
@@ -44,12 +45,24 @@ class ProvisioningApi {
 
     @PostMapping("/adopt")
     @io.swagger.v3.oas.annotations.Operation(summary = "Adopt an existing VM as a new profile (terraform import, without drift)",
-            description = "Reads the profile from the VM, then only tags and names the VM. Refused with every "
-                    + "difference (422) when the platform would change the VM.")
-    ResponseEntity<ProfileResource> adopt(@RequestBody AdoptRequest request) {
-        ProfileView adopted = adoption.adopt(request);
-        return ResponseEntity.created(URI.create("/api/v1/profiles/" + adopted.spec().name()))
-                .eTag(adopted.etag()).body(ProfileResource.of(adopted));
+            description = "Records the VM as it is, on the as-is platform, then only tags and names it: the next "
+                    + "plan is empty. The answer says, per platform, how many keys moving onto it would change and "
+                    + "their effects. Refused (422 adoption-refused) only for a template or a key Rigplane cannot "
+                    + "record; 409 when another profile manages the VM, 404 when there is no such VM.")
+    ResponseEntity<AdoptedResource> adopt(@RequestBody AdoptRequest request) {
+        Adopted adopted = adoption.adopt(request);
+        ProfileView profile = adopted.profile();
+        return ResponseEntity.created(URI.create("/api/v1/profiles/" + profile.spec().name()))
+                .eTag(profile.etag()).body(AdoptedResource.of(adopted));
+    }
+
+    @GetMapping("/{name}/platforms")
+    @io.swagger.v3.oas.annotations.Operation(summary = "How far the profile's VM is from each platform it could move to",
+            description = "Per platform: the changes moving onto it would plan, with their effects, and the profile "
+                    + "to PUT to move; or why the profile cannot move there. Compared with the VM when it exists, "
+                    + "else with the profile's own config.")
+    java.util.List<PlatformDistance> platforms(@PathVariable String name) {
+        return fits.distances(name);
     }
 
     @GetMapping("/{name}/plan")

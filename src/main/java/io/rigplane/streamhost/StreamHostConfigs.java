@@ -39,7 +39,7 @@ class StreamHostConfigs {
     /** What Rigplane uses to reach the profile's stream host; 404 when there is no such profile. */
     Effective effective(String profile) {
         catalog.get(profile);
-        StoredSettings s = store.find(profile).orElse(StoredSettings.DEFAULTS);
+        StoredSettings s = store.find(profile).orElseGet(() -> platformDefaults(profile));
         Optional<ApolloCredentials> login = s.username() != null && s.sealedPassword() != null
                 ? Optional.of(new ApolloCredentials(s.username(), secrets.open(s.sealedPassword(), PURPOSE)))
                 : defaults.get();
@@ -48,14 +48,14 @@ class StreamHostConfigs {
 
     StreamHostSettings view(String profile) {
         catalog.get(profile);
-        return view(store.find(profile).orElse(StoredSettings.DEFAULTS));
+        return view(store.find(profile).orElseGet(() -> platformDefaults(profile)));
     }
 
     StreamHostSettings update(String profile, StreamHostSettingsChange change) {
         catalog.get(profile);
-        StoredSettings old = store.find(profile).orElse(StoredSettings.DEFAULTS);
+        StoredSettings old = store.find(profile).orElseGet(() -> platformDefaults(profile));
         List<FieldError> errors = new ArrayList<>();
-        String kind = change.kind() == null ? StoredSettings.APOLLO : change.kind();
+        String kind = change.kind() == null ? catalog.defaultStreamHost(profile) : change.kind();
         if (!kind.equals(StoredSettings.APOLLO) && !kind.equals(StoredSettings.SUNSHINE)) {
             errors.add(new FieldError("kind", "must be apollo or sunshine"));
         }
@@ -96,6 +96,12 @@ class StreamHostConfigs {
                 kind + ", app " + app + ", port " + port + ", user " + (username == null ? "default" : username)
                         + (passwordChanged ? ", password " + (sealed == null ? "removed" : "changed") : ""));
         return view(updated);
+    }
+
+    /** A profile without settings of its own runs the stream host its platform names (apollo by default). */
+    private StoredSettings platformDefaults(String profile) {
+        String kind = catalog.defaultStreamHost(profile);
+        return new StoredSettings(kind, StoredSettings.DEFAULTS.app(), StoredSettings.DEFAULTS.httpPort(), null, null);
     }
 
     private StreamHostSettings view(StoredSettings s) {

@@ -53,6 +53,13 @@ class AdoptionAndDriftTest {
         assertThat(adopted.json().get("cores").asInt()).isEqualTo(6);
         assertThat(adopted.json().get("disks").get(1).get("sizeGiB").asInt()).isEqualTo(300);
         assertThat(adopted.json().get("boundVmid").asInt()).isEqualTo(vmid);
+        assertThat(adopted.json().get("platform").asString()).isEqualTo("as-is");
+        // made the way windows-11-gaming makes VMs: moving onto it changes nothing
+        assertThat(adopted.json().get("platforms")).anySatisfy(distance -> {
+            assertThat(distance.get("platform").asString()).isEqualTo("windows-11-gaming");
+            assertThat(distance.get("movable").asBoolean()).as(distance.toString()).isTrue();
+            assertThat(distance.get("keys").asInt()).as(distance.toString()).isZero();
+        });
         JsonNode plan = api.get("/api/v1/profiles/adopted-" + vmid + "/plan").json();
         assertThat(plan.get("exists").asBoolean()).isTrue();
         assertThat(plan.get("changes")).as(plan.toString()).isEmpty();
@@ -69,18 +76,49 @@ class AdoptionAndDriftTest {
                 .isEqualTo(409);
     }
 
+    /**
+     * Before platforms were data, a VM its platform would change was refused (422 with every
+     * difference). Now it is recorded as it is, and the answer says what moving it would change.
+     */
     @Test
-    void aVmThePlatformWouldChangeIsNotAdoptedAndEveryReasonIsGiven() {
+    void aVmThePlatformWouldChangeIsAdoptedAsItIsAndToldWhatMovingWouldChange() {
         int vmid = handMade("seabios-vm", "seabios");
+        int destructive = simulator.destructiveCallCount();
+
+        Api.Reply adopted = api.post("/api/v1/profiles/adopt",
+                "{\"node\": \"srv02\", \"vmid\": " + vmid + ", \"name\": \"as-it-is-" + vmid + "\"}");
+
+        assertThat(adopted.status()).as(adopted.body()).isEqualTo(201);
+        assertThat(adopted.json().get("platform").asString()).isEqualTo("as-is");
+        assertThat(adopted.json().get("settings").get("bios").asString()).isEqualTo("seabios");
+        JsonNode plan = api.get("/api/v1/profiles/as-it-is-" + vmid + "/plan").json();
+        assertThat(plan.get("changes")).as(plan.toString()).isEmpty();
+        assertThat(adopted.json().get("platforms")).anySatisfy(distance -> {
+            assertThat(distance.get("platform").asString()).isEqualTo("windows-11-gaming");
+            assertThat(distance.get("keys").asInt()).isEqualTo(1);
+            assertThat(distance.get("effects").get("LIVE").asInt()).isEqualTo(1);
+            assertThat(distance.get("changes").get(0).get("key").asString()).isEqualTo("bios");
+            assertThat(distance.get("changes").get(0).get("desired").asString()).isEqualTo("ovmf");
+        });
+        assertThat(client.config("srv02", vmid).values().get("bios")).isEqualTo("seabios");
+        assertThat(simulator.destructiveCallCount()).isEqualTo(destructive);
+    }
+
+    @Test
+    void aTemplateIsRefusedWithAClearProblemAndLeftAlone() {
+        int vmid = handMade("golden-image", "ovmf");
+        client.await(client.updateConfig("srv02", vmid, Map.of("template", "1"), List.of(), null),
+                Duration.ofSeconds(30));
 
         Api.Reply refused = api.post("/api/v1/profiles/adopt",
-                "{\"node\": \"srv02\", \"vmid\": " + vmid + ", \"name\": \"not-adopted\"}");
+                "{\"node\": \"srv02\", \"vmid\": " + vmid + ", \"name\": \"from-template\"}");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.json().get("type").asString()).endsWith("/adoption-refused");
+        assertThat(refused.json().get("detail").asString()).contains("template");
         assertThat(refused.json().get("errors")).anySatisfy(error ->
-                assertThat(error.get("field").asString()).isEqualTo("bios"));
-        assertThat(api.get("/api/v1/profiles/not-adopted").status()).isEqualTo(404);
+                assertThat(error.get("field").asString()).isEqualTo("template"));
+        assertThat(api.get("/api/v1/profiles/from-template").status()).isEqualTo(404);
         assertThat(client.config("srv02", vmid).values().get("tags")).isNull();
     }
 
