@@ -158,8 +158,13 @@ final class Disks {
 
     static void read(ImportContext vm) {
         AttributeBlock resource = vm.resource();
-        for (AttributeBlock disk : resource.blocks("disk")) {
-            readDisk(vm, disk);
+        if (resource.isSet("disk")) {
+            for (AttributeBlock disk : resource.blocks("disk")) {
+                readDisk(vm, disk);
+            }
+        } else {
+            // the provider gives a VM without disk blocks one disk of its own
+            vm.put("scsi0", new ProxmoxValue("local-lvm:8").option("size", "8G"));
         }
         AttributeBlock cdrom = resource.block("cdrom");
         if (cdrom != null && !Boolean.FALSE.equals(cdrom.bool("enabled"))) {
@@ -193,14 +198,10 @@ final class Disks {
         String path = disk.string("path_in_datastore");
         Long size = disk.integer("size");
         long gib = size == null ? 8L : size;
-        String head;
-        ProxmoxValue value;
-        if (path != null && !path.isEmpty()) {
-            head = datastore.isEmpty() ? path : datastore + ":" + path;
-            value = new ProxmoxValue(head).option("size", gib + "G");
-        } else {
-            value = new ProxmoxValue(datastore + ":" + gib);
-        }
+        // the volume once it exists, else the form Proxmox creates it from; the size as Proxmox stores it either way
+        String head = path != null && !path.isEmpty() ? datastore.isEmpty() ? path : datastore + ":" + path
+                : datastore + ":" + gib;
+        ProxmoxValue value = new ProxmoxValue(head).option("size", gib + "G");
         value.option("aio", disk.string("aio")).option("cache", disk.string("cache"))
                 .option("discard", disk.string("discard")).option("serial", disk.string("serial"))
                 .option("format", disk.string("file_format")).option("backup", disk.bool("backup"))
@@ -232,7 +233,6 @@ final class Disks {
                 vm.creationOnly(disk.pathOf(source), "Rigplane creates empty disks: the disk would not hold " + image);
             }
         }
-        disk.known("path_in_datastore");
         vm.put(slot, value);
     }
 

@@ -113,8 +113,13 @@ final class ExistingVm {
                     fitted.put(key, wanted);
                     differences.add(key);
                 }
-            } else if (has != null && hasAbsentReading(key) && equivalent(key, has, null)) {
-                fitted.put(key, has);
+            } else if (has != null && hasAbsentReading(key)) {
+                // the document leaves the key to its default: the VM's value is kept if it is that default
+                if (equivalent(key, has, null)) {
+                    fitted.put(key, has);
+                } else {
+                    differences.add(key);
+                }
             }
         }
         return fitted;

@@ -17,7 +17,7 @@ class BpgToProxmoxTest {
 
     /** What the provider makes of a resource that gives nothing but its node and name. */
     private static final Map<String, String> PROVIDER_DEFAULTS = Map.of("name", "web", "cores", "1", "memory", "512",
-            "balloon", "0", "onboot", "1", "scsihw", "virtio-scsi-pci");
+            "balloon", "0", "onboot", "1", "scsihw", "virtio-scsi-pci", "scsi0", "local-lvm:8,size=8G");
 
     private static MappedVm read(Map<String, Object> attributes) {
         Map<String, Object> values = new LinkedHashMap<>(Map.of("node_name", "pve", "name", "web", "vm_id", 4321));
@@ -66,14 +66,17 @@ class BpgToProxmoxTest {
                         Map.of("numa0", "cpus=0-3,memory=2048")),
                 Arguments.of(Map.of("disk", List.of(Map.of("interface", "scsi0", "datastore_id", "local-zfs", "size", 200,
                         "aio", "io_uring", "cache", "none", "discard", "on", "iothread", true, "ssd", true))),
-                        Map.of("scsi0", "local-zfs:200,aio=io_uring,cache=none,discard=on,iothread=1,ssd=1")),
-                Arguments.of(Map.of("disk", List.of(Map.of("interface", "scsi0"))), Map.of("scsi0", "local-lvm:8")),
+                        Map.of("scsi0", "local-zfs:200,aio=io_uring,cache=none,discard=on,iothread=1,size=200G,ssd=1")),
+                Arguments.of(Map.of("disk", List.of(Map.of("interface", "scsi0"))), Map.of("scsi0", "local-lvm:8,size=8G")),
+                Arguments.of(Map.of("disk", List.of(Map.of("interface", "virtio0", "size", 16))),
+                        Map.of("scsi0", REMOVED, "virtio0", "local-lvm:16,size=16G")),
                 Arguments.of(Map.of("disk", List.of(Map.of("interface", "virtio0", "datastore_id", "tank",
                         "path_in_datastore", "vm-4321-disk-0", "size", 32, "ssd", true, "iothread", true, "file_format", "raw",
                         "backup", false, "speed", List.of(Map.of("read", 100, "iops_write_burstable", 500, "write", 0))))),
-                        Map.of("virtio0", "tank:vm-4321-disk-0,backup=0,format=raw,iops_wr_max=500,iothread=1,mbps_rd=100,size=32G")),
+                        Map.of("scsi0", REMOVED,
+                                "virtio0", "tank:vm-4321-disk-0,backup=0,format=raw,iops_wr_max=500,iothread=1,mbps_rd=100,size=32G")),
                 Arguments.of(Map.of("disk", List.of(Map.of("interface", "sata1", "size", 16, "iothread", false, "queues", 0))),
-                        Map.of("sata1", "local-lvm:16")),
+                        Map.of("scsi0", REMOVED, "sata1", "local-lvm:16,size=16G")),
                 Arguments.of(Map.of("cdrom", List.of(Map.of("interface", "ide2", "file_id", "local:iso/win.iso"))),
                         Map.of("ide2", "local:iso/win.iso,media=cdrom")),
                 Arguments.of(Map.of("cdrom", List.of(Map.of("file_id", ""))), Map.of("ide3", "cdrom,media=cdrom")),

@@ -69,9 +69,22 @@ class ExportImportRoundTripTest {
         Map<String, String> back = new TreeMap<>(imported.config());
         changedKeys.forEach(same::remove);
         changedKeys.forEach(back::remove);
+        back.replaceAll(ExportImportRoundTripTest::withoutRestatedSize);
         assertThat(back).as(hcl).isEqualTo(same);
         assertThat(exported.unmapped()).extracting(UnmappedSetting::key)
                 .containsExactlyInAnyOrderElementsOf(changedKeys.stream()
                         .filter(key -> !key.equals("scsi0")).toList());
+    }
+
+    /**
+     * The import writes a disk's size as Proxmox stores it even in the create form
+     * ({@code tank:1000,size=1000G}); the create form alone says the same.
+     */
+    private static String withoutRestatedSize(String key, String value) {
+        java.util.regex.Matcher create = java.util.regex.Pattern.compile("^([^,:]+):(\\d+)(,.*)?$").matcher(value);
+        if (!create.matches()) {
+            return value;
+        }
+        return value.replace(",size=" + create.group(2) + "G", "");
     }
 }
