@@ -345,6 +345,39 @@ class TerraformApiTest {
     }
 
     @Test
+    void whereTheDocumentAndTheVmDisagreeTheFirstPlanSaysSo() {
+        int vmid = handMadeVm("tf-stale-src");
+        String mac = client.config("srv02", vmid).values().get("net0").replaceAll("^virtio=([^,]+),.*$", "$1");
+
+        Api.Reply dryRun = api.post("/api/v1/profiles/import/terraform?dryRun=true", state(Map.of(
+                "name", "tf-stale", "node_name", "srv02", "vm_id", vmid, "on_boot", false,
+                "scsi_hardware", "virtio-scsi-single", "operating_system", List.of(Map.of("type", "l26")),
+                "cpu", List.of(Map.of("cores", 6, "type", "x86-64-v2-AES")),
+                "memory", List.of(Map.of("dedicated", 8192, "floating", 0)),
+                "disk", List.of(Map.of("interface", "scsi0", "datastore_id", "local-zfs", "size", 32, "iothread", true)),
+                "network_device", List.of(Map.of("mac_address", mac, "firewall", true)))));
+
+        assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
+        JsonNode resource = dryRun.json().get("resources").get(0);
+        assertThat(resource.get("bound").asBoolean()).isTrue();
+        assertThat(resource.get("differsFromVm").toString()).isEqualTo("[\"cores\"]");
+        assertThat(api.get("/api/v1/profiles/tf-stale").status()).isEqualTo(404);
+        assertThat(client.config("srv02", vmid).values().get("name")).isEqualTo("tf-stale-src");
+
+        assertThat(api.post("/api/v1/profiles/import/terraform", state(Map.of("name", "tf-stale", "node_name", "srv02",
+                "vm_id", vmid, "on_boot", false, "scsi_hardware", "virtio-scsi-single",
+                "operating_system", List.of(Map.of("type", "l26")),
+                "cpu", List.of(Map.of("cores", 6, "type", "x86-64-v2-AES")),
+                "memory", List.of(Map.of("dedicated", 8192, "floating", 0)),
+                "disk", List.of(Map.of("interface", "scsi0", "datastore_id", "local-zfs", "size", 32, "iothread", true)),
+                "network_device", List.of(Map.of("mac_address", mac, "firewall", true))))).status()).isEqualTo(201);
+        JsonNode plan = api.get("/api/v1/profiles/tf-stale/plan").json();
+        assertThat(plan.get("changes")).as(plan.toString()).hasSize(1);
+        assertThat(plan.get("changes").get(0).get("key").asString()).isEqualTo("cores");
+        assertThat(plan.get("changes").get(0).get("desired").asString()).isEqualTo("6");
+    }
+
+    @Test
     void aVmManagedByAnotherProfileIsRefused() {
         int vmid = handMadeVm("tf-owned-src");
         assertThat(api.post("/api/v1/profiles/adopt", "{\"node\": \"srv02\", \"vmid\": " + vmid
