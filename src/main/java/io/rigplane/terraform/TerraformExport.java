@@ -6,7 +6,9 @@ import io.rigplane.profile.ProfileTags;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.profile.RenderedConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,7 +55,9 @@ public class TerraformExport {
                 + (view.spec().cluster() == null ? "" : ", cluster " + view.spec().cluster())
                 + (exists ? ", VM " + vmid + ")" : vmid == null ? ", no VM yet: Terraform would create it)"
                         : ", no VM yet: Terraform would create it as " + vmid + ")");
-        return ProxmoxToBpg.export(heading, view.spec().name(), view.spec().node(), vmid, exists, rendered.values(),
-                identity);
+        Map<String, String> config = new LinkedHashMap<>();
+        rendered.entries().stream().filter(entry -> entry.value() != null)
+                .forEach(entry -> config.put(entry.key(), entry.value()));
+        return ProxmoxToBpg.export(heading, view.spec().name(), view.spec().node(), vmid, exists, config, identity);
     }
 }

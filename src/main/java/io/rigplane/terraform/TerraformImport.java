@@ -55,8 +55,10 @@ public class TerraformImport {
         List<Checked> checked = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<Integer, String> vmids = new HashMap<>();
+        Map<Integer, String> nodesOfVms = new HashMap<>();
+        client.vms().forEach(vm -> nodesOfVms.put(vm.vmid(), vm.node()));
         for (TerraformResource resource : resources) {
-            checked.add(check(resource, cluster, client, names, vmids));
+            checked.add(check(resource, cluster, client, names, vmids, nodesOfVms));
         }
         List<ImportedResource> results = checked.stream().map(Checked::result).toList();
         if (results.stream().anyMatch(result -> !result.problems().isEmpty())) {
@@ -69,7 +71,7 @@ public class TerraformImport {
     }
 
     private Checked check(TerraformResource resource, @Nullable String cluster, ProxmoxClient client,
-            Map<String, String> names, Map<Integer, String> vmids) {
+            Map<String, String> names, Map<Integer, String> vmids, Map<Integer, String> nodesOfVms) {
         MappedVm mapped = BpgToProxmox.read(resource);
         List<FieldError> problems = new ArrayList<>(mapped.problems());
         List<FieldError> ignored = new ArrayList<>(mapped.ignoredAttributes());
@@ -96,13 +98,18 @@ public class TerraformImport {
         Optional<VmConfig> existing = Optional.empty();
         Set<String> differences = new TreeSet<>();
         Map<String, String> config = mapped.config();
-        if (vmid != null && node != null && problems.isEmpty()) {
+        if (vmid != null && node != null) {
             catalog.managing(vmid).ifPresent(owner -> problems.add(new FieldError("vm_id",
                     "VM " + vmid + " is managed by profile '" + owner + "'")));
-            existing = existingVm(client, node, vmid);
+            String actualNode = nodesOfVms.get(vmid);
+            if (actualNode != null && !actualNode.equals(node)) {
+                problems.add(new FieldError("node_name", "VM " + vmid + " is on node " + actualNode + ", not " + node));
+            } else {
+                existing = existingVm(client, node, vmid);
+            }
             if (existing.isPresent()) {
                 config = ExistingVm.fit(config, existing.get().values(), differences);
-                if (ExistingVm.equivalent("template", "1", existing.get().values().get("template"))) {
+                if (Boolean.TRUE.equals(ProxmoxValue.flag(existing.get().values().get("template")))) {
                     problems.add(new FieldError("vm_id", "VM " + vmid + " is a template, which cannot run"));
                 }
             }

@@ -390,6 +390,17 @@ class TerraformApiTest {
         assertThat(reply.json().get("errors").toString()).contains("managed by profile 'tf-owner'");
     }
 
+    @Test
+    void aVmidOnAnotherNodeThanTheDocumentSaysIsRefused() {
+        int vmid = handMadeVm("tf-moved-src");
+
+        Api.Reply reply = api.post("/api/v1/profiles/import/terraform?dryRun=true", state(Map.of("name", "tf-moved",
+                "node_name", "srv01", "vm_id", vmid)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().get("errors").toString()).contains("is on node srv02, not srv01");
+    }
+
     /** A hand-made Linux VM as Proxmox stores it. */
     private int handMadeVm(String name) {
         Map<String, String> config = new LinkedHashMap<>();
