@@ -18,6 +18,7 @@ final class ProxmoxToBpg {
 
     private static final Set<String> CLOUD_INIT = Set.of("ciuser", "cipassword", "citype", "ciupgrade", "cicustom",
             "nameserver", "searchdomain", "sshkeys");
+    private static final Set<String> SECRETS = Set.of("cipassword");
     private static final Set<String> SET_BY_PROXMOX = Set.of("vmgenid", "meta", "digest", "lock", "runningmachine",
             "runningcpu", "vmstate", "parent", "snaptime");
 
@@ -52,7 +53,8 @@ final class ProxmoxToBpg {
         OtherDevices.export(vm);
         for (String key : new ArrayList<>(vm.remaining().keySet())) {
             String value = vm.take(key);
-            vm.unmapped(key, value, reason(key));
+            // a secret never leaves Rigplane, not even as a comment
+            vm.unmapped(key, SECRETS.contains(key) ? "(not shown)" : value, reason(key));
         }
         return new ExportedVm(heading, label(label), exists && vmid != null ? node + "/" + vmid : null, vm.attributes(),
                 List.copyOf(vm.unmapped()));

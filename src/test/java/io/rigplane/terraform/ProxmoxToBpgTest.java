@@ -115,6 +115,7 @@ class ProxmoxToBpgTest {
                 Arguments.of(Map.of("localtime", "1"), "localtime", "1"),
                 Arguments.of(Map.of("shares", "500"), "shares", "500"),
                 Arguments.of(Map.of("ciuser", "admin"), "ciuser", "admin"),
+                Arguments.of(Map.of("cipassword", "$5$secret"), "cipassword", "(not shown)"),
                 Arguments.of(Map.of("ipconfig0", "ip=dhcp"), "ipconfig0", "ip=dhcp"),
                 Arguments.of(Map.of("ide2", "local-lvm:vm-4321-cloudinit,media=cdrom"), "ide2", "local-lvm:vm-4321-cloudinit,media=cdrom"),
                 Arguments.of(Map.of("ide2", "local-lvm:vm-4321-cloudinit"), "ide2", "local-lvm:vm-4321-cloudinit"),
