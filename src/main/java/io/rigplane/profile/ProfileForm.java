@@ -28,6 +28,7 @@ public class ProfileForm {
     private String bridge = "vmbr0";
     private String mac = "";
     private String vlanTag = "";
+    private String model = "";
     private String tags = "";
     private String settings = "";
     private String version = "";
@@ -54,6 +55,7 @@ public class ProfileForm {
         form.bridge = spec.network().bridge();
         form.mac = spec.network().mac() == null ? "" : spec.network().mac();
         form.vlanTag = spec.network().vlanTag() == null ? "" : spec.network().vlanTag().toString();
+        form.model = spec.network().model() == null ? "" : spec.network().model();
         form.tags = String.join(", ", spec.tags());
         StringBuilder lines = new StringBuilder();
         spec.settings().forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
@@ -90,11 +92,12 @@ public class ProfileForm {
             diskRows.add(i);
             specDisks.add(new Disk(row.getSlot().trim(), blankToNull(row.getStorage()),
                     number(row.getSizeGiB(), "disks[" + i + "].sizeGiB", errors),
-                    "data".equals(row.getRole()) ? DiskRole.DATA : DiskRole.SYSTEM));
+                    "data".equals(row.getRole()) ? DiskRole.DATA : DiskRole.SYSTEM, blankToNull(row.getOptions())));
         }
         return new ProfileSpec(name.trim(), description, node.trim(), number(vmid, "vmid", errors),
                 platform, number(cores, "cores", errors), number(memoryMiB, "memoryMiB", errors), specDisks,
-                blankToNull(gpu), new Network(bridge.trim(), blankToNull(mac), number(vlanTag, "vlanTag", errors)),
+                blankToNull(gpu), new Network(bridge.trim(), blankToNull(mac), number(vlanTag, "vlanTag", errors),
+                        blankToNull(model)),
                 Arrays.stream(tags.split(",")).map(String::trim).filter(tag -> !tag.isEmpty()).toList(),
                 settingsMap(errors), blankToNull(cluster), "preempt".equals(gpuPolicy) ? GpuPolicy.PREEMPT
                         : GpuPolicy.REFUSE, number(shutdownTimeoutSeconds, "shutdownTimeoutSeconds", errors));
@@ -154,6 +157,8 @@ public class ProfileForm {
     public void setMac(String mac) { this.mac = mac; }
     public String getVlanTag() { return vlanTag; }
     public void setVlanTag(String vlanTag) { this.vlanTag = vlanTag; }
+    public String getModel() { return model; }
+    public void setModel(String model) { this.model = model; }
     public String getTags() { return tags; }
     public void setTags(String tags) { this.tags = tags; }
     public String getSettings() { return settings; }
@@ -176,6 +181,7 @@ public class ProfileForm {
         private String storage = "";
         private String sizeGiB = "";
         private String role = "data";
+        private String options = "";
 
         static DiskRow of(Disk disk) {
             DiskRow row = new DiskRow();
@@ -183,6 +189,7 @@ public class ProfileForm {
             row.storage = disk.storage();
             row.sizeGiB = disk.sizeGiB().toString();
             row.role = disk.role() == DiskRole.SYSTEM ? "system" : "data";
+            row.options = disk.options() == null ? "" : disk.options();
             return row;
         }
 
@@ -194,5 +201,7 @@ public class ProfileForm {
         public void setSizeGiB(String sizeGiB) { this.sizeGiB = sizeGiB; }
         public String getRole() { return role; }
         public void setRole(String role) { this.role = role; }
+        public String getOptions() { return options; }
+        public void setOptions(String options) { this.options = options; }
     }
 }

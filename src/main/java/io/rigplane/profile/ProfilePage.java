@@ -29,10 +29,12 @@ class ProfilePage {
 
     private final ProfileCatalog catalog;
     private final SyncStatus sync;
+    private final PlatformFit fits;
 
-    ProfilePage(ProfileCatalog catalog, ObjectProvider<SyncStatus> sync) {
+    ProfilePage(ProfileCatalog catalog, ObjectProvider<SyncStatus> sync, ObjectProvider<PlatformFit> fits) {
         this.catalog = catalog;
         this.sync = sync.getIfAvailable(() -> SyncStatus.UNKNOWN);
+        this.fits = fits.getIfAvailable(() -> PlatformFit.NONE);
     }
 
     @InitBinder("form")
@@ -76,7 +78,23 @@ class ProfilePage {
         model.addAttribute("profile", profile);
         model.addAttribute("config", catalog.render(profile.spec()));
         model.addAttribute("sync", sync.of(name));
+        model.addAttribute("fits", fits.of(name));
         return "profile/detail";
+    }
+
+    /** Moves the profile onto another platform, then shows the plan that would carry it out. */
+    @PostMapping("/{name}/move")
+    String move(@PathVariable String name, @RequestParam String platform, RedirectAttributes redirect) {
+        ProfileView profile = catalog.get(name);
+        try {
+            catalog.update(name, catalog.onPlatform(profile.spec(), platform), profile.etag());
+            redirect.addFlashAttribute("message", "Moved profile " + name + " onto " + platform
+                    + "; nothing changed on Proxmox yet. The plan below shows what applying does.");
+            return "redirect:/profiles/" + name + "/plan";
+        } catch (InvalidRequestException | PreconditionFailedException e) {
+            redirect.addFlashAttribute("message", "Could not move onto " + platform + ": " + e.getMessage());
+            return "redirect:/profiles/" + name;
+        }
     }
 
     @GetMapping("/{name}/edit")

@@ -40,8 +40,10 @@ final class QemuSchema {
         for (String key : List.of("mbps", "mbps_rd", "mbps_wr", "mbps_max", "mbps_rd_max", "mbps_wr_max")) {
             limits.add(number(key).min(0));
         }
+        // the *_length ones are the schema's aliases of *_max_length
         for (String key : List.of("bps_max_length", "bps_rd_max_length", "bps_wr_max_length", "iops_max_length",
-                "iops_rd_max_length", "iops_wr_max_length")) {
+                "iops_rd_max_length", "iops_wr_max_length", "bps_rd_length", "bps_wr_length", "iops_rd_length",
+                "iops_wr_length")) {
             limits.add(integer(key).min(1));
         }
         return limits;
@@ -50,12 +52,13 @@ final class QemuSchema {
     private static List<SchemaParam> diskKeys(boolean scsi, boolean iothread, boolean ssdAndWwn) {
         List<SchemaParam> keys = new ArrayList<>(List.of(
                 str("file").required().pattern(VOLUME),
+                str("volume").pattern(VOLUME),
                 str("aio").oneOf("native", "threads", "io_uring"),
                 bool("backup"),
                 str("cache").oneOf("none", "writethrough", "writeback", "unsafe", "directsync"),
                 bool("detect_zeroes"),
                 str("discard").oneOf("ignore", "on"),
-                str("format").oneOf("raw", "cow", "qcow", "qed", "qcow2", "vmdk", "cloop"),
+                str("format").oneOf("raw", "qcow", "qed", "qcow2", "vmdk", "cloop"),
                 str("import-from"),
                 str("media").oneOf("cdrom", "disk"),
                 bool("replicate"),
@@ -90,12 +93,13 @@ final class QemuSchema {
     static final SchemaFormat IDE = new SchemaFormat("file",
             Stream.concat(diskKeys(false, false, true).stream(), Stream.of(str("model").maxLength(40))).toList());
     static final SchemaFormat EFIDISK = new SchemaFormat("file", List.of(
-            str("file").required().pattern(VOLUME), str("efitype").oneOf("2m", "4m"),
+            str("file").required().pattern(VOLUME), str("volume").pattern(VOLUME), str("efitype").oneOf("2m", "4m"),
             str("format").oneOf("raw", "qcow", "qed", "qcow2", "vmdk", "cloop"), str("import-from"),
             str("ms-cert").oneOf("2011", "2023", "2023w", "2023k"), bool("pre-enrolled-keys"),
             str("size").pattern(DISK_SIZE)));
     static final SchemaFormat TPMSTATE = new SchemaFormat("file", List.of(
-            str("file").required().pattern(VOLUME), str("import-from"), str("size").pattern(DISK_SIZE),
+            str("file").required().pattern(VOLUME), str("volume").pattern(VOLUME),
+            str("format").oneOf("raw", "qcow2", "vmdk"), str("import-from"), str("size").pattern(DISK_SIZE),
             str("version").oneOf("v1.2", "v2.0")));
     static final SchemaFormat NET = new SchemaFormat("model", List.of(
             str("model").required().oneOf(NIC_MODELS.toArray(String[]::new)), str("bridge").pattern("[-_.\\w\\d]+"),

@@ -36,6 +36,11 @@ final class SchemaFormat {
         return keys;
     }
 
+    /** For network cards: the models, each also a key whose value is the MAC. */
+    List<String> modelKeys() {
+        return modelKeys;
+    }
+
     /**
      * What is wrong with a value, one message per broken part; empty when it is valid.
      * {@code partial} values (a platform's options for every disk) may leave required keys out,

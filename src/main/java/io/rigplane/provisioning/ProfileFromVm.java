@@ -57,6 +57,15 @@ final class ProfileFromVm {
         List<String> tags = config.containsKey("tags") ? Arrays.stream(config.get("tags").split("[;, ]"))
                 .map(String::trim).filter(tag -> !tag.isEmpty() && !tag.startsWith(ProfileTags.MANAGED)).toList()
                 : List.of();
+        if (disks.isEmpty()) {
+            problems.add(new FieldError("disks", "the VM has no disk on a storage with a whole number of GiB; a "
+                    + "profile needs at least one"));
+        }
+        if (!config.containsKey("net0")) {
+            // a profile always has a network card: recording this VM would plan adding one
+            problems.add(new FieldError("net0", "the VM has no network card net0; a profile always has one, so "
+                    + "add one to the VM first"));
+        }
         Integer cores = whole(config.getOrDefault("cores", "1"), "cores", problems);
         Integer memory = whole(memory(config.getOrDefault("memory", "512")), "memory", problems);
         return new ProfileSpec(name, config.getOrDefault("description", "").strip(), node, vmid, AS_IS,

@@ -50,6 +50,12 @@ class AuthorizationMatrixTest {
             POST   /api/v1/profiles/{name}/drift           | admin                 | profiles:write admin
             GET    /api/v1/drift                           | admin operator viewer | profiles:read profiles:write admin
             GET    /api/v1/vms                             | admin operator viewer | profiles:read profiles:write admin
+            GET    /api/v1/profiles/{name}/platforms       | admin operator viewer | profiles:read profiles:write admin
+            GET    /api/v1/platforms                       | admin operator viewer | profiles:read profiles:write admin
+            POST   /api/v1/platforms                       | admin                 | admin
+            GET    /api/v1/platforms/{id}                  | admin operator viewer | profiles:read profiles:write admin
+            PUT    /api/v1/platforms/{id}                  | admin                 | admin
+            DELETE /api/v1/platforms/{id}                  | admin                 | admin
             POST   /api/v1/profiles/{name}/start           | admin operator        | power admin
             POST   /api/v1/profiles/{name}/stop            | admin operator        | power admin
             POST   /api/v1/profiles/{name}/shutdown        | admin operator        | power admin

@@ -35,6 +35,10 @@ class DashboardRouteMatrixTest {
             POST /profiles/{name}/shutdown      | admin operator
             POST /profiles/{name}/stop          | admin operator
             POST /profiles/{name}/stream-host   | admin
+            POST /profiles/{name}/move          | admin
+            POST /platforms                     | admin
+            POST /platforms/{id}                | admin
+            POST /platforms/{id}/delete         | admin
             POST /nodes/{node}/wake             | admin operator
             POST /snapshots/{name}/policy       | admin operator
             POST /snapshots/{name}/take         | admin operator

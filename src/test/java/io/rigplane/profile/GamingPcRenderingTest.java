@@ -31,7 +31,7 @@ class GamingPcRenderingTest {
 
     private final Windows11Gaming platform = new Windows11Gaming();
 
-    private static ProfileSpec gamingPc() {
+    static ProfileSpec gamingPc() {
         return new ProfileSpec("gaming-pc", null, "srv02", 100, "windows-11-gaming", 8, 32768,
                 List.of(new Disk("scsi0", "local-zfs", 200, DiskRole.SYSTEM),
                         new Disk("scsi1", "local-zfs", 500, DiskRole.DATA)),
