@@ -248,7 +248,8 @@ class TerraformApiTest {
     void unknownAttributesAreReportedPerResource() {
         Api.Reply reply = api.post("/api/v1/profiles/import/terraform?dryRun=true", state(Map.of(
                 "name", "tf-unknown", "node_name", "srv02", "quantum_entanglement", true,
-                "cpu", List.of(Map.of("cores", 2, "overclock", "5GHz")))));
+                "cpu", List.of(Map.of("cores", 2, "overclock", "5GHz")),
+                "network_device", List.of(Map.of("bridge", "vmbr0")))));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().get("resources").get(0).get("unknownAttributes").toString())
@@ -258,7 +259,8 @@ class TerraformApiTest {
     @Test
     void aResourceWithRefusedAttributesStopsTheWholeImportWithEveryProblem() {
         Map<String, Object> good = Map.of("name", "tf-good", "node_name", "srv02",
-                "disk", List.of(Map.of("interface", "scsi0", "datastore_id", "local-zfs", "size", 16)));
+                "disk", List.of(Map.of("interface", "scsi0", "datastore_id", "local-zfs", "size", 16)),
+                "network_device", List.of(Map.of("bridge", "vmbr0")));
         Map<String, Object> bad = Map.of("name", "tf-bad", "node_name", "srv02", "kvm_arguments", "-cpu host",
                 "hostpci", List.of(Map.of("device", "hostpci0", "id", "0000:01:00.0")),
                 "initialization", List.of(Map.of("datastore_id", "local-lvm")),
