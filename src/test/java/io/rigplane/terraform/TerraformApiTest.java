@@ -257,6 +257,29 @@ class TerraformApiTest {
     }
 
     @Test
+    void aWholeProjectsStateIsLargerThanOtherBodiesAndIsTakenUpToItsOwnLimit() {
+        Map<String, Object> values = new LinkedHashMap<>(Map.of("name", "tf-large", "node_name", "srv02",
+                "network_device", List.of(Map.of("bridge", "vmbr0"))));
+        values.put("description", "x".repeat(8000));
+        List<Object> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            others.add(Map.of("address", "random_pet.p" + i, "mode", "managed", "type", "random_pet", "name", "p" + i,
+                    "values", Map.of("padding", "y".repeat(5000))));
+        }
+        Map<String, Object> vm = Map.of("address", HclWriter.RESOURCE_TYPE + ".large", "mode", "managed",
+                "type", HclWriter.RESOURCE_TYPE, "name", "large", "values", values);
+        others.add(vm);
+        String document = JSON.writeValueAsString(Map.of("values", Map.of("root_module", Map.of("resources", others))));
+        assertThat(document.length()).isGreaterThan(200_000);
+
+        Api.Reply reply = api.post("/api/v1/profiles/import/terraform?dryRun=true", document);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        Api.Reply tooLarge = api.post("/api/v1/profiles/import/terraform?dryRun=true", " ".repeat(9 * 1024 * 1024));
+        assertThat(tooLarge.status()).isEqualTo(413);
+    }
+
+    @Test
     void aResourceWithRefusedAttributesStopsTheWholeImportWithEveryProblem() {
         Map<String, Object> good = Map.of("name", "tf-good", "node_name", "srv02",
                 "disk", List.of(Map.of("interface", "scsi0", "datastore_id", "local-zfs", "size", 16)),
