@@ -23,10 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long documentLimit;
     private final JsonMapper json;
 
     RequestSizeLimitFilter(ApiProperties properties, JsonMapper json) {
         this.limit = properties.maxRequestBytes();
+        this.documentLimit = Math.max(properties.maxDocumentBytes(), limit);
         this.json = json;
     }
 
@@ -38,6 +40,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().startsWith(ApiProperties.DOCUMENT_IMPORTS) ? documentLimit : this.limit;
         if (request.getContentLengthLong() > limit) {
             response.setHeader("Connection", "close");
             new PayloadTooLargeException(limit).writeTo(response, json);

@@ -1,0 +1,6 @@
+/**
+ * The Terraform on-ramp: profiles rendered as resources of the bpg/proxmox provider, and
+ * {@code terraform show -json} documents imported as profiles.
+ */
+@org.jspecify.annotations.NullMarked
+package io.rigplane.terraform;
