@@ -1,5 +1,6 @@
 package io.rigplane.provisioning;
 
+import io.rigplane.proxmox.PropertyString;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

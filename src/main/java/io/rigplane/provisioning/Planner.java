@@ -3,6 +3,7 @@ package io.rigplane.provisioning;
 import io.rigplane.profile.ConfigEntry;
 import io.rigplane.profile.ProxmoxDefaults;
 import io.rigplane.profile.RenderedConfig;
+import io.rigplane.proxmox.PropertyString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

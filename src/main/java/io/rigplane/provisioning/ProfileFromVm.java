@@ -5,6 +5,7 @@ import io.rigplane.profile.DiskRole;
 import io.rigplane.profile.Network;
 import io.rigplane.profile.ProfileSpec;
 import io.rigplane.profile.ProfileTags;
+import io.rigplane.proxmox.PropertyString;
 import io.rigplane.system.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;

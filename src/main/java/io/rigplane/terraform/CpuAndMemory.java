@@ -1,5 +1,6 @@
 package io.rigplane.terraform;
 
+import io.rigplane.proxmox.PropertyString;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.rigplane.terraform;
 
+import io.rigplane.proxmox.PropertyString;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.rigplane.terraform;
 
+import io.rigplane.proxmox.PropertyString;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.rigplane.profile.ConfigEntry;
 import io.rigplane.profile.Layer;
 import io.rigplane.profile.RenderedConfig;
+import io.rigplane.proxmox.PropertyString;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package io.rigplane.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rigplane.proxmox.PropertyString;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxClusters;
 import io.rigplane.simulator.ProxmoxSimulator;

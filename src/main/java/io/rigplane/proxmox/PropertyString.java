@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.proxmox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,12 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Proxmox property string such as {@code local-zfs:vm-100-disk-1,cache=none,size=200G}: an
- * optional leading value without a name (the property's default key), then {@code key=value}
- * pairs in the order written.
+ * optional default value first, then {@code key=value} pairs. Compared parsed, never as text,
+ * because Proxmox prints the pairs in its own order.
  */
-record PropertyString(@Nullable String head, Map<String, String> options) {
+public record PropertyString(@Nullable String head, Map<String, String> options) {
 
-    static PropertyString parse(@Nullable String text) {
+    public static PropertyString parse(@Nullable String text) {
         Map<String, String> options = new LinkedHashMap<>();
         String head = null;
         if (text == null || text.isBlank()) {
@@ -33,11 +33,22 @@ record PropertyString(@Nullable String head, Map<String, String> options) {
     }
 
     /** The value of the default key, written either first without a name or as {@code key=value}. */
-    @Nullable String value(String defaultKey) {
+    public @Nullable String value(String defaultKey) {
         return head != null ? head : options.get(defaultKey);
     }
 
-    @Nullable String get(String key) {
+    public @Nullable String get(String key) {
         return options.get(key);
+    }
+
+    /** The storage of a volume written {@code storage:volume} or {@code storage:size}. */
+    public @Nullable String storage() {
+        return head == null || !head.contains(":") ? null : head.substring(0, head.indexOf(':'));
+    }
+
+    public String print() {
+        StringBuilder text = new StringBuilder(head == null ? "" : head);
+        options.forEach((key, value) -> text.append(text.isEmpty() ? "" : ",").append(key).append('=').append(value));
+        return text.toString();
     }
 }
