@@ -1,5 +1,6 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ProxmoxException;
 import org.springframework.http.HttpStatus;
 
 /** No answer within the read timeout, or a task still running when its wait ended. */

@@ -1,4 +1,4 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 public record NodeStatus(String node, double cpu, long uptime, int cpus, long memoryTotal, long memoryUsed,
         @Nullable String pveversion, @Nullable String kversion, Map<String, Object> extra) {
 
-    static NodeStatus from(String node, Fields f) {
+    public static NodeStatus from(String node, Fields f) {
         JsonNode memory = f.peek("memory");
         JsonNode cpuinfo = f.peek("cpuinfo");
         Double cpu = f.decimal("cpu");

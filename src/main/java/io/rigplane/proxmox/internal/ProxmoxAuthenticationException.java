@@ -1,5 +1,6 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ProxmoxException;
 import org.springframework.http.HttpStatus;
 
 /**

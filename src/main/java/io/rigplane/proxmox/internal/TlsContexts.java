@@ -1,5 +1,6 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ClusterConnection;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +16,12 @@ import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 
 /** The SSLContext of one cluster: the pinned fingerprint, or PKIX against a CA bundle. Never trust-all. */
-final class TlsContexts {
+public final class TlsContexts {
 
     private TlsContexts() {
     }
 
-    static SSLContext forConnection(ClusterConnection c) {
+    public static SSLContext forConnection(ClusterConnection c) {
         TrustManager trust;
         if (c.fingerprint() != null && !c.fingerprint().isBlank()) {
             trust = new PinnedTrustManager(c.fingerprint());
@@ -61,7 +62,7 @@ final class TlsContexts {
     }
 
     /** The setting holds PEM text or a path to a PEM file. */
-    static String pem(String bundle) throws java.io.IOException {
+    public static String pem(String bundle) throws java.io.IOException {
         return bundle.contains("-----BEGIN") ? bundle : Files.readString(Path.of(bundle.trim()));
     }
 

@@ -1,4 +1,4 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
 import java.time.Instant;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record TaskSummary(String upid, @Nullable String type, @Nullable String id, @Nullable String user,
         @Nullable String status, @Nullable Instant startTime, @Nullable Instant endTime, Map<String, Object> extra) {
 
-    static TaskSummary from(Fields f) {
+    public static TaskSummary from(Fields f) {
         return new TaskSummary(f.string("upid", ""), f.string("type"), f.string("id"), f.string("user"),
                 f.string("status"), f.epochSeconds("starttime"), f.epochSeconds("endtime"), f.extra());
     }

@@ -1,5 +1,8 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ProxmoxClient;
+import io.rigplane.proxmox.ProxmoxClusters;
+import io.rigplane.proxmox.ProxmoxException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -12,31 +15,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/clusters")
 @Tag(name = "Clusters", description = "The Proxmox VE clusters Rigplane manages")
-class ClusterApi {
+public class ClusterApi {
 
     private final ProxmoxClusters clusters;
 
-    ClusterApi(ProxmoxClusters clusters) {
+    public ClusterApi(ProxmoxClusters clusters) {
         this.clusters = clusters;
     }
 
     /** A cluster as the API shows it: never the token secret. */
-    record ClusterView(String id, String url, boolean isDefault, @Nullable Integer nodes, @Nullable String error) {
+    public record ClusterView(String id, String url, boolean isDefault, @Nullable Integer nodes, @Nullable String error) {
     }
 
-    record ClusterList(List<ClusterView> clusters) {
+    public record ClusterList(List<ClusterView> clusters) {
     }
 
     @GetMapping
     @Operation(summary = "List the configured Proxmox clusters with their node count")
-    ClusterList list() {
+    public ClusterList list() {
         String defaultId = clusters.defaultId().orElse(null);
         return new ClusterList(clusters.ids().stream().map(id -> view(clusters.client(id), id.equals(defaultId))).toList());
     }
 
     @GetMapping("/{id}/check")
     @Operation(summary = "Test the connection: reachable, certificate, token, permissions")
-    ConnectionCheck check(@PathVariable String id) {
+    public ConnectionCheck check(@PathVariable String id) {
         return clusters.client(id).check();
     }
 

@@ -1,5 +1,10 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ProxmoxClient;
+import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.proxmox.TaskFailedException;
+import io.rigplane.proxmox.TaskResult;
+import io.rigplane.proxmox.Upid;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Polls a task until it stops. Starts fast (most Rigplane tasks take a second or two) and slows to
  * one poll every 2 s, so hundreds of waits do not flood the cluster.
  */
-final class TaskWaiter {
+public final class TaskWaiter {
 
     private static final Logger log = LoggerFactory.getLogger(TaskWaiter.class);
     private static final long FIRST_POLL_MS = 100;
@@ -19,11 +24,11 @@ final class TaskWaiter {
 
     private final ProxmoxClient client;
 
-    TaskWaiter(ProxmoxClient client) {
+    public TaskWaiter(ProxmoxClient client) {
         this.client = client;
     }
 
-    TaskResult await(Upid upid, Duration timeout) {
+    public TaskResult await(Upid upid, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long poll = FIRST_POLL_MS;
         while (true) {
@@ -42,7 +47,7 @@ final class TaskWaiter {
     }
 
     /** OK and WARNINGS: n succeed; any other exit status is the failure's reason, with the log's tail. */
-    static TaskResult outcome(Upid upid, TaskStatus status, Supplier<List<String>> tail) {
+    public static TaskResult outcome(Upid upid, TaskStatus status, Supplier<List<String>> tail) {
         String exit = status.exitStatus() == null ? "unknown" : status.exitStatus();
         if (status.succeeded()) {
             if (status.warnings() > 0) {

@@ -1,5 +1,10 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ProxmoxAgentException;
+import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.proxmox.ProxmoxLockedException;
+import io.rigplane.proxmox.ProxmoxNotFoundException;
+import io.rigplane.proxmox.ProxmoxUnavailableException;
 import io.rigplane.system.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * {@code message} (PVE since 2025) or the reason phrase; the JDK HTTP client does not expose reason
  * phrases, so with older servers only the status and the {@code errors} map are known.
  */
-final class ProxmoxErrors {
+public final class ProxmoxErrors {
 
     private static final Pattern VM_LOCKED = Pattern.compile("VM is locked \\(([^)]+)\\)");
     private static final Pattern VM_NOT_RUNNING = Pattern.compile("VM \\d+ (is )?not running");
@@ -23,7 +28,7 @@ final class ProxmoxErrors {
     private ProxmoxErrors() {
     }
 
-    static ProxmoxException map(int status, @Nullable String message, @Nullable JsonNode body, String call) {
+    public static ProxmoxException map(int status, @Nullable String message, @Nullable JsonNode body, String call) {
         String text = message == null || message.isBlank() ? "HTTP " + status : message.strip();
         String detail = call + ": " + text;
         if (status == 401) {
@@ -55,7 +60,7 @@ final class ProxmoxErrors {
         return new ProxmoxUnavailableException(status, detail);
     }
 
-    static List<FieldError> fieldErrors(@Nullable JsonNode body) {
+    public static List<FieldError> fieldErrors(@Nullable JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         JsonNode map = body == null ? null : body.get("errors");
         if (map != null && map.isObject()) {
@@ -67,7 +72,7 @@ final class ProxmoxErrors {
     }
 
     /** Lock contention changed nothing on Proxmox, so any method may be repeated. */
-    static boolean isLockContention(ProxmoxException e) {
+    public static boolean isLockContention(ProxmoxException e) {
         return e instanceof ProxmoxLockedException;
     }
 }

@@ -1,5 +1,8 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ClusterConnection;
+import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.proxmox.ProxmoxUnavailableException;
 import io.rigplane.system.Retry;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -29,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * changed nothing) or a connection that was never established. A POST that may have taken effect
  * is never repeated.
  */
-final class PveHttp {
+public final class PveHttp {
 
     private static final Logger log = LoggerFactory.getLogger(PveHttp.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,7 +42,7 @@ final class PveHttp {
     private final RestClient rest;
     private final RetryPolicy retries;
 
-    PveHttp(ClusterConnection connection, ClientSettings settings) {
+    public PveHttp(ClusterConnection connection, ClientSettings settings) {
         this.connection = connection;
         this.settings = settings;
         // the jitter spreads replicas that hit the same lock apart
@@ -60,23 +63,23 @@ final class PveHttp {
     }
 
     /** A call: method, path template with its variables, query and form parameters. */
-    record Call(HttpMethod method, String path, Object[] vars, MultiValueMap<String, String> query,
+    public record Call(HttpMethod method, String path, Object[] vars, MultiValueMap<String, String> query,
             @Nullable MultiValueMap<String, String> form) {
 
-        static Call get(String path, Object... vars) {
+        public static Call get(String path, Object... vars) {
             return new Call(HttpMethod.GET, path, vars, new LinkedMultiValueMap<>(), null);
         }
 
-        static Call send(HttpMethod method, String path, Object... vars) {
+        public static Call send(HttpMethod method, String path, Object... vars) {
             return new Call(method, path, vars, new LinkedMultiValueMap<>(), new LinkedMultiValueMap<>());
         }
 
-        Call query(String key, Object value) {
+        public Call query(String key, Object value) {
             query.add(key, String.valueOf(value));
             return this;
         }
 
-        Call form(String key, @Nullable Object value) {
+        public Call form(String key, @Nullable Object value) {
             if (value != null && form != null) {
                 form.add(key, String.valueOf(value));
             }
@@ -84,16 +87,16 @@ final class PveHttp {
         }
 
         /** DELETE takes query parameters only. */
-        Call withoutForm() {
+        public Call withoutForm() {
             return new Call(method, path, vars, query, null);
         }
 
-        Call form(Map<String, String> values) {
+        public Call form(Map<String, String> values) {
             values.forEach(this::form);
             return this;
         }
 
-        String describe() {
+        public String describe() {
             String p = path;
             for (Object v : vars) {
                 p = p.replaceFirst("\\{[^}]+}", String.valueOf(v));
@@ -103,7 +106,7 @@ final class PveHttp {
     }
 
     /** Sends with the retry policy and returns the {@code data} member (a null node when absent). */
-    JsonNode call(Call call) {
+    public JsonNode call(Call call) {
         Attempt[] previous = {null};
         try {
             return Retry.run(retries, attempt -> {
@@ -128,7 +131,7 @@ final class PveHttp {
         final ProxmoxException error;
         final boolean retryable;
 
-        Attempt(ProxmoxException error, boolean retryable) {
+        public Attempt(ProxmoxException error, boolean retryable) {
             super(error.getMessage(), null, false, false);
             this.error = error;
             this.retryable = retryable;
@@ -214,7 +217,7 @@ final class PveHttp {
         return call.method() == HttpMethod.GET;
     }
 
-    static boolean has(Throwable e, Class<? extends Throwable> type) {
+    public static boolean has(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;
@@ -250,7 +253,7 @@ final class PveHttp {
         }
     }
 
-    static JsonNode readTree(String json) {
+    public static JsonNode readTree(String json) {
         return JSON.readTree(json);
     }
 

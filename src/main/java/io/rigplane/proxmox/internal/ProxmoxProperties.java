@@ -1,5 +1,6 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ClusterConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,16 +17,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code clusters.<id>.*}. The token is {@code USER@REALM!TOKENID=SECRET}; the CA bundle is PEM text or a path.
  */
 @ConfigurationProperties("rigplane.proxmox")
-record ProxmoxProperties(@Nullable String url, @Nullable String token, @Nullable String fingerprint,
+public record ProxmoxProperties(@Nullable String url, @Nullable String token, @Nullable String fingerprint,
         @Nullable String caBundle, @Nullable Map<String, Cluster> clusters,
         @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout) {
 
     static final String DEFAULT_ID = "default";
 
-    record Cluster(@Nullable String url, @Nullable String token, @Nullable String fingerprint, @Nullable String caBundle) {
+    public record Cluster(@Nullable String url, @Nullable String token, @Nullable String fingerprint, @Nullable String caBundle) {
     }
 
-    List<ClusterConnection> connections() {
+    public List<ClusterConnection> connections() {
         Map<String, Cluster> all = new LinkedHashMap<>();
         if (url != null && !url.isBlank()) {
             all.put(DEFAULT_ID, new Cluster(url, token, fingerprint, caBundle));
@@ -65,7 +66,7 @@ record ProxmoxProperties(@Nullable String url, @Nullable String token, @Nullable
         return s == null || s.isBlank();
     }
 
-    ClientSettings clientSettings() {
+    public ClientSettings clientSettings() {
         return ClientSettings.defaults().withReadTimeout(readTimeout).withConnectTimeout(connectTimeout);
     }
 }

@@ -1,4 +1,4 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
 import java.time.Instant;
 import java.util.Map;
@@ -13,7 +13,7 @@ public record TaskStatus(String upid, boolean running, @Nullable String exitStat
         @Nullable String id, @Nullable String user, @Nullable String node, @Nullable Instant startTime,
         Map<String, Object> extra) {
 
-    static TaskStatus from(Fields f) {
+    public static TaskStatus from(Fields f) {
         String status = f.string("status", "running");
         return new TaskStatus(f.string("upid", ""), status.equals("running"), f.string("exitstatus"), f.string("type"),
                 f.string("id"), f.string("user"), f.string("node"), f.epochSeconds("starttime"), f.extra());

@@ -1,5 +1,8 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ClusterConnection;
+import io.rigplane.proxmox.ProxmoxClient;
+import io.rigplane.proxmox.ProxmoxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -9,17 +12,17 @@ import org.jspecify.annotations.Nullable;
  * The connection test, step by step, so the answer says which step failed. Permissions are probed
  * with the reads Rigplane needs (nodes, VMs, PCI mappings); writes cannot be probed without side effects.
  */
-final class ConnectionChecker {
+public final class ConnectionChecker {
 
     private final ProxmoxClient client;
     private final ClusterConnection connection;
 
-    ConnectionChecker(ProxmoxClient client, ClusterConnection connection) {
+    public ConnectionChecker(ProxmoxClient client, ClusterConnection connection) {
         this.client = client;
         this.connection = connection;
     }
 
-    ConnectionCheck check() {
+    public ConnectionCheck check() {
         List<String> messages = new ArrayList<>();
         String version;
         try {

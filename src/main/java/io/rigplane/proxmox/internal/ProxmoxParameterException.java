@@ -1,5 +1,6 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ProxmoxException;
 import io.rigplane.system.FieldError;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /** {@code GET /version}: the Proxmox VE version ({@code 8.2.4}), release and repository id. */
 public record VersionInfo(String version, @Nullable String release, @Nullable String repoid, Map<String, Object> extra) {
 
-    static VersionInfo from(Fields f) {
+    public static VersionInfo from(Fields f) {
         return new VersionInfo(f.string("version", "unknown"), f.string("release"), f.string("repoid"), f.extra());
     }
 

@@ -1,5 +1,6 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ClusterVm;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record ClusterResource(String id, String type, @Nullable String node, @Nullable String status,
         Map<String, Object> values) {
 
-    static ClusterResource from(Fields f) {
+    public static ClusterResource from(Fields f) {
         Map<String, Object> values = f.extra();
         return new ClusterResource(str(values.get("id")), str(values.get("type")), opt(values.get("node")),
                 opt(values.get("status")), values);

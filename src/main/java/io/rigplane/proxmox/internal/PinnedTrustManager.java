@@ -1,4 +1,4 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
 import java.net.Socket;
 import java.security.MessageDigest;
@@ -16,16 +16,16 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * use self-signed or cluster-CA certificates, so the pin replaces the chain and hostname checks;
  * being an {@link X509ExtendedTrustManager}, JSSE adds no hostname check of its own on top.
  */
-final class PinnedTrustManager extends X509ExtendedTrustManager {
+public final class PinnedTrustManager extends X509ExtendedTrustManager {
 
     private final byte[] pinned;
 
-    PinnedTrustManager(String fingerprint) {
+    public PinnedTrustManager(String fingerprint) {
         this.pinned = parse(fingerprint);
     }
 
     /** {@code AA:BB:…} (any case, colons optional) to 32 bytes; refuses anything else. */
-    static byte[] parse(String fingerprint) {
+    public static byte[] parse(String fingerprint) {
         String hex = fingerprint.replace(":", "").replace(" ", "").trim();
         if (hex.length() != 64) {
             throw new IllegalArgumentException("a SHA-256 fingerprint has 32 bytes (AA:BB:…), got '" + fingerprint + "'");
@@ -33,7 +33,7 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
         return HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
     }
 
-    static String fingerprintOf(X509Certificate certificate) {
+    public static String fingerprintOf(X509Certificate certificate) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
@@ -54,8 +54,8 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
     }
 
     /** Marks a pin mismatch so the connection check can tell it from other TLS failures. */
-    static final class PinMismatchException extends CertificateException {
-        PinMismatchException(String message) {
+    public static final class PinMismatchException extends CertificateException {
+        public PinMismatchException(String message) {
             super(message);
         }
     }

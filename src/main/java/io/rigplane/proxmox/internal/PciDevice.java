@@ -1,4 +1,4 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 public record PciDevice(String id, @Nullable String pciClass, @Nullable String vendor, @Nullable String device,
         @Nullable String vendorName, @Nullable String deviceName, int iommuGroup, boolean mdev, Map<String, Object> extra) {
 
-    static PciDevice from(Fields f) {
+    public static PciDevice from(Fields f) {
         return new PciDevice(f.string("id", ""), f.string("class"), f.string("vendor"), f.string("device"),
                 f.string("vendor_name"), f.string("device_name"), (int) f.longValue("iommugroup", -1), f.bool("mdev"),
                 f.extra());

@@ -1,4 +1,4 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

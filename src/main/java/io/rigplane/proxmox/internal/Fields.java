@@ -1,5 +1,6 @@
-package io.rigplane.proxmox;
+package io.rigplane.proxmox.internal;
 
+import io.rigplane.proxmox.ProxmoxUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * booleans as 0/1, any field may be missing. It remembers which keys the typed record took, so that
  * {@link #extra()} keeps every other key and nothing a server sends is lost.
  */
-final class Fields {
+public final class Fields {
 
     private final JsonNode node;
     private final Map<String, @Nullable Object> taken = new LinkedHashMap<>();
@@ -24,7 +26,7 @@ final class Fields {
         this.node = node;
     }
 
-    static Fields of(JsonNode node) {
+    public static Fields of(JsonNode node) {
         if (!node.isObject()) {
             throw new ProxmoxUnavailableException(0, "unexpected answer from Proxmox: expected an object, got "
                     + node.getNodeType());
@@ -32,27 +34,27 @@ final class Fields {
         return new Fields(node);
     }
 
-    @Nullable String string(String key) {
+    public @Nullable String string(String key) {
         JsonNode v = take(key);
         String s = v == null ? null : v.isValueNode() ? v.asString() : v.toString();
         return keep(key, s);
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         String s = string(key);
         return s == null ? fallback : s;
     }
 
-    @Nullable Long longValue(String key) {
+    public @Nullable Long longValue(String key) {
         return keep(key, asLong(take(key)));
     }
 
-    long longValue(String key, long fallback) {
+    public long longValue(String key, long fallback) {
         Long v = longValue(key);
         return v == null ? fallback : v;
     }
 
-    @Nullable Double decimal(String key) {
+    public @Nullable Double decimal(String key) {
         JsonNode v = take(key);
         Double d = null;
         if (v != null && v.isNumber()) {
@@ -68,7 +70,7 @@ final class Fields {
     }
 
     /** 1/0, "1"/"0", true/false, "yes"/"on": Proxmox writes booleans every one of these ways. */
-    boolean bool(String key) {
+    public boolean bool(String key) {
         JsonNode v = take(key);
         Boolean b = null;
         if (v != null && v.isBoolean()) {
@@ -83,13 +85,13 @@ final class Fields {
         return b != null && b;
     }
 
-    @Nullable Instant epochSeconds(String key) {
+    public @Nullable Instant epochSeconds(String key) {
         Long v = longValue(key);
         return v == null ? null : Instant.ofEpochSecond(v);
     }
 
     /** Tags as Proxmox writes them: separated by {@code ;}, {@code ,} or spaces. */
-    List<String> tags(String key) {
+    public List<String> tags(String key) {
         String s = string(key);
         if (s == null || s.isBlank()) {
             return List.of();
@@ -98,19 +100,19 @@ final class Fields {
     }
 
     /** A nested value the record converts itself; it counts as taken. */
-    @Nullable JsonNode node(String key) {
+    public @Nullable JsonNode node(String key) {
         JsonNode v = take(key);
         return keep(key, v == null ? null : v);
     }
 
     /** A nested value read without taking it, so it also stays in {@link #extra()}. */
-    @Nullable JsonNode peek(String key) {
+    public @Nullable JsonNode peek(String key) {
         JsonNode v = node.get(key);
         return v == null || v.isNull() ? null : v;
     }
 
     /** Every key the record did not take, as plain Java values (maps, lists, strings, numbers). */
-    Map<String, Object> extra() {
+    public Map<String, Object> extra() {
         Map<String, Object> extra = new TreeMap<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!taken.containsKey(e.getKey()) && !e.getValue().isNull()) {
@@ -121,15 +123,15 @@ final class Fields {
     }
 
     /** Every key with its value as the record took it (for tests that prove nothing is lost). */
-    Map<String, @Nullable Object> taken() {
+    public Map<String, @Nullable Object> taken() {
         return java.util.Collections.unmodifiableMap(taken);
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         return node;
     }
 
-    static Object plain(JsonNode v) {
+    public static Object plain(JsonNode v) {
         if (v.isObject()) {
             Map<String, Object> m = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : v.properties()) {
@@ -159,7 +161,7 @@ final class Fields {
     }
 
     /** Flat values of a config-like object as strings: numbers and booleans printed as Proxmox stores them. */
-    static String text(JsonNode v) {
+    public static String text(JsonNode v) {
         if (v.isIntegralNumber()) {
             return Long.toString(v.asLong());
         }
@@ -169,7 +171,7 @@ final class Fields {
         return v.isValueNode() ? v.asString() : v.toString();
     }
 
-    static @Nullable Long asLong(@Nullable JsonNode v) {
+    public static @Nullable Long asLong(@Nullable JsonNode v) {
         if (v == null) {
             return null;
         }
@@ -199,5 +201,16 @@ final class Fields {
     private <T> @Nullable T keep(String key, @Nullable T value) {
         taken.put(key, value);
         return value;
+    }
+
+    /** Each element of an array answer, parsed; an empty list when the answer is not an array. */
+    public static <T> List<T> list(JsonNode data, Function<Fields, T> each) {
+        List<T> out = new ArrayList<>();
+        if (data.isArray()) {
+            for (JsonNode item : data) {
+                out.add(each.apply(Fields.of(item)));
+            }
+        }
+        return List.copyOf(out);
     }
 }
