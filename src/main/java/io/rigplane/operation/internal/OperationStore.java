@@ -1,5 +1,12 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
+import io.rigplane.operation.OperationPhase;
+import io.rigplane.operation.OperationRequest;
+import io.rigplane.operation.OperationState;
+import io.rigplane.operation.OperationStep;
+import io.rigplane.operation.OperationView;
+import io.rigplane.operation.Operations;
+import io.rigplane.operation.StepState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Operations and their steps in PostgreSQL; every write bumps the version that watchers poll. */
 @Repository
-class OperationStore {
+public class OperationStore {
 
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
     };
@@ -26,12 +33,12 @@ class OperationStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    OperationStore(JdbcClient jdbc, JsonMapper json) {
+    public OperationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    void insert(UUID id, OperationRequest request, Instant now) {
+    public void insert(UUID id, OperationRequest request, Instant now) {
         jdbc.sql("""
                 insert into operation (id, kind, target, params, state, actor_type, actor_name, idempotency_key,
                                        created_at, updated_at)
@@ -43,7 +50,7 @@ class OperationStore {
                 .update();
     }
 
-    Optional<OperationView> find(UUID id) {
+    public Optional<OperationView> find(UUID id) {
         // steps first, not from the row mapper: a query inside a mapper takes a second pooled connection
         // while holding the first, which stalls concurrent readers of a small pool
         List<OperationStep> steps = steps(id);
@@ -60,7 +67,7 @@ class OperationStore {
     }
 
     /** The versions of those of the operations that exist, in one query. */
-    Map<UUID, Long> versions(Collection<UUID> ids) {
+    public Map<UUID, Long> versions(Collection<UUID> ids) {
         Map<UUID, Long> versions = new HashMap<>();
         if (ids.isEmpty()) {
             return versions;
@@ -72,23 +79,23 @@ class OperationStore {
         return versions;
     }
 
-    Optional<UUID> activeFor(String target) {
+    public Optional<UUID> activeFor(String target) {
         return jdbc.sql("select id from operation where target = :target and state in ('QUEUED', 'RUNNING')")
                 .param("target", target).query(UUID.class).optional();
     }
 
-    Optional<UUID> byIdempotencyKey(String actor, String key) {
+    public Optional<UUID> byIdempotencyKey(String actor, String key) {
         return jdbc.sql("select id from operation where actor_name = :actor and idempotency_key = :key")
                 .param("actor", actor).param("key", key).query(UUID.class).optional();
     }
 
     /** Idempotency keys are honoured for a day; after that the same key starts a new operation. */
-    void forgetIdempotencyKeysBefore(Instant cutoff) {
+    public void forgetIdempotencyKeysBefore(Instant cutoff) {
         jdbc.sql("update operation set idempotency_key = null where idempotency_key is not null and created_at < :cutoff")
                 .param("cutoff", timestamp(cutoff)).update();
     }
 
-    List<UUID> page(@Nullable String target, @Nullable OperationState state, int limit, int offset) {
+    public List<UUID> page(@Nullable String target, @Nullable OperationState state, int limit, int offset) {
         return jdbc.sql("""
                 select id from operation
                 where (cast(:target as varchar) is null or target = :target)
@@ -99,7 +106,7 @@ class OperationStore {
                 .query(UUID.class).list();
     }
 
-    long count(@Nullable String target, @Nullable OperationState state) {
+    public long count(@Nullable String target, @Nullable OperationState state) {
         return jdbc.sql("""
                 select count(*) from operation
                 where (cast(:target as varchar) is null or target = :target)
@@ -109,7 +116,7 @@ class OperationStore {
     }
 
     /** Marks the operation running; false when it has finished already (a duplicate fire). */
-    boolean markRunning(UUID id, Instant now) {
+    public boolean markRunning(UUID id, Instant now) {
         return jdbc.sql("""
                 update operation set state = 'RUNNING', attempts = attempts + 1,
                        started_at = coalesce(started_at, :now), heartbeat_at = :now, updated_at = :now,
@@ -118,12 +125,12 @@ class OperationStore {
                 .param("id", id).param("now", timestamp(now)).update() == 1;
     }
 
-    void heartbeat(UUID id, Instant now) {
+    public void heartbeat(UUID id, Instant now) {
         jdbc.sql("update operation set heartbeat_at = :now where id = :id and state = 'RUNNING'")
                 .param("id", id).param("now", timestamp(now)).update();
     }
 
-    void finish(UUID id, OperationState state, @Nullable String summary, @Nullable String error, Instant now) {
+    public void finish(UUID id, OperationState state, @Nullable String summary, @Nullable String error, Instant now) {
         jdbc.sql("""
                 update operation set state = :state, summary = :summary, error = :error, finished_at = :now,
                        updated_at = :now, version = version + 1
@@ -132,7 +139,7 @@ class OperationStore {
                 .param("now", timestamp(now)).update();
     }
 
-    int startStep(UUID id, String name, Instant now) {
+    public int startStep(UUID id, String name, Instant now) {
         int position = jdbc.sql("select coalesce(max(position), -1) + 1 from operation_step where operation_id = :id")
                 .param("id", id).query(Integer.class).single();
         jdbc.sql("""
@@ -144,7 +151,7 @@ class OperationStore {
         return position;
     }
 
-    void finishStep(UUID id, int position, StepState state, @Nullable String message, Instant now) {
+    public void finishStep(UUID id, int position, StepState state, @Nullable String message, Instant now) {
         jdbc.sql("""
                 update operation_step set state = :state, message = :message, finished_at = :now
                 where operation_id = :id and position = :position""")
@@ -153,20 +160,20 @@ class OperationStore {
         touch(id, now);
     }
 
-    void stepUpid(UUID id, int position, String upid, Instant now) {
+    public void stepUpid(UUID id, int position, String upid, Instant now) {
         jdbc.sql("update operation_step set upid = :upid where operation_id = :id and position = :position")
                 .param("id", id).param("position", position).param("upid", upid).update();
         touch(id, now);
     }
 
-    void phase(UUID id, OperationPhase phase, Instant now) {
+    public void phase(UUID id, OperationPhase phase, Instant now) {
         jdbc.sql("update operation set phase = :phase where id = :id").param("id", id).param("phase", phase.name())
                 .update();
         touch(id, now);
     }
 
     /** Operations that claim to run but whose replica stopped beating before the cutoff. */
-    List<UUID> silentSince(Instant cutoff) {
+    public List<UUID> silentSince(Instant cutoff) {
         return jdbc.sql("select id from operation where " + SILENT)
                 .param("cutoff", timestamp(cutoff)).query(UUID.class).list();
     }
@@ -175,7 +182,7 @@ class OperationStore {
      * Fails the operation only while it is still silent: a replica that has just started it again
      * beat its heartbeat, and keeps it. False when it was not failed.
      */
-    boolean failIfSilent(UUID id, Instant cutoff, String error, Instant now) {
+    public boolean failIfSilent(UUID id, Instant cutoff, String error, Instant now) {
         return jdbc.sql("""
                 update operation set state = 'FAILED', error = :error, finished_at = :now, updated_at = :now,
                        version = version + 1

@@ -1,5 +1,8 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
+import io.rigplane.operation.OperationState;
+import io.rigplane.operation.OperationView;
+import io.rigplane.operation.Operations;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,19 +23,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 @RequestMapping("/api/v1/operations")
 @Tag(name = "Operations", description = "Everything that takes time: its steps, Proxmox tasks, state and error")
-class OperationApi {
+public class OperationApi {
 
     private final Operations operations;
     private final OperationEvents events;
 
-    OperationApi(Operations operations, OperationEvents events) {
+    public OperationApi(Operations operations, OperationEvents events) {
         this.operations = operations;
         this.events = events;
     }
 
     @GetMapping
     @Operation(summary = "List operations, newest first, optionally of one target or in one state")
-    Operations.OperationPage list(@RequestParam(required = false) @Nullable String target,
+    public Operations.OperationPage list(@RequestParam(required = false) @Nullable String target,
             @RequestParam(required = false) @Nullable OperationState state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         List<FieldError> errors = new ArrayList<>();
@@ -50,7 +53,7 @@ class OperationApi {
 
     @GetMapping("/{id}")
     @Operation(summary = "One operation: state (QUEUED, RUNNING, SUCCEEDED, FAILED), steps, UPIDs, error")
-    OperationView get(@PathVariable UUID id) {
+    public OperationView get(@PathVariable UUID id) {
         return operations.get(id);
     }
 
@@ -59,7 +62,7 @@ class OperationApi {
             description = "Each `operation` event's data is the operation as it stands; its id is the operation's"
                     + " version, so Last-Event-ID resumes where a dropped stream stopped (the latest state if it"
                     + " changed since, nothing seen twice).")
-    SseEmitter events(@PathVariable UUID id,
+    public SseEmitter events(@PathVariable UUID id,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         operations.get(id);
         return events.follow(id, lastEventId);

@@ -1,9 +1,12 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rigplane.access.Actor;
+import io.rigplane.operation.OperationRequest;
+import io.rigplane.operation.OperationView;
+import io.rigplane.operation.Operations;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
 import io.rigplane.support.TestOperationHandlers;

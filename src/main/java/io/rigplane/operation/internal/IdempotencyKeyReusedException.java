@@ -1,4 +1,4 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
 import io.rigplane.system.ProblemException;
 import org.springframework.http.HttpStatus;

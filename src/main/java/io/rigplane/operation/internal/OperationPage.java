@@ -1,5 +1,7 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
+import io.rigplane.operation.OperationView;
+import io.rigplane.operation.Operations;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -18,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Controller
 @RequestMapping("/operations/{id}")
-class OperationPage {
+public class OperationPage {
 
     /** Seconds between reloads of an unfinished operation's page in a browser without JavaScript. */
     static final int REFRESH_SECONDS = 3;
@@ -26,13 +28,13 @@ class OperationPage {
     private final Operations operations;
     private final OperationEvents events;
 
-    OperationPage(Operations operations, OperationEvents events) {
+    public OperationPage(Operations operations, OperationEvents events) {
         this.operations = operations;
         this.events = events;
     }
 
     @GetMapping
-    String operation(@PathVariable UUID id, Model model) {
+    public String operation(@PathVariable UUID id, Model model) {
         OperationView operation = operations.get(id);
         model.addAttribute("operation", operation);
         if (!operation.state().finished()) {
@@ -43,7 +45,7 @@ class OperationPage {
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter events(@PathVariable UUID id,
+    public SseEmitter events(@PathVariable UUID id,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         operations.get(id);
         return events.follow(id, lastEventId);

@@ -1,4 +1,4 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
 import io.rigplane.proxmox.ProxmoxException;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
  */
 public class VmStillLockedException extends ProxmoxException {
 
-    VmStillLockedException(String step, int attempts, Duration deadline, String last) {
+    public VmStillLockedException(String step, int attempts, Duration deadline, String last) {
         super(HttpStatus.CONFLICT, "vm-locked", "VM stayed locked", step + ": gave up after " + attempts
                 + " attempts in " + words(deadline) + "; last: " + last);
     }

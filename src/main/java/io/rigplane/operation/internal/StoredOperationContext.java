@@ -1,12 +1,17 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
+import io.rigplane.operation.OperationContext;
+import io.rigplane.operation.OperationPhase;
+import io.rigplane.operation.OperationView;
+import io.rigplane.operation.ProxmoxTask;
+import io.rigplane.operation.StepState;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** The context a handler runs in; each step and task id is written as it happens. */
-class StoredOperationContext implements OperationContext {
+public class StoredOperationContext implements OperationContext {
 
     private final OperationView operation;
     private final boolean recovering;
@@ -15,7 +20,7 @@ class StoredOperationContext implements OperationContext {
     private final TaskSteps tasks;
     private @Nullable Integer currentStep;
 
-    StoredOperationContext(OperationView operation, boolean recovering, OperationStore store, Clock clock,
+    public StoredOperationContext(OperationView operation, boolean recovering, OperationStore store, Clock clock,
             TaskSteps tasks) {
         this.operation = operation;
         this.recovering = recovering || operation.attempts() > 0;

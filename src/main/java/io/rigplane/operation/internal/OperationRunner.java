@@ -1,5 +1,8 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
+import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.OperationState;
+import io.rigplane.operation.OperationView;
 import io.rigplane.access.Actor;
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
@@ -25,9 +28,9 @@ import org.springframework.stereotype.Component;
 
 /** Runs an operation with its handler, beating a heartbeat so that a dead replica is noticed. */
 @Component
-class OperationRunner {
+public class OperationRunner {
 
-    static final long HEARTBEAT_SECONDS = 10;
+    public static final long HEARTBEAT_SECONDS = 10;
     /**
      * Resumptions within one run after a lost database: six attempts, pauses from 1 s doubling to 10 s,
      * about half a minute of outage.
@@ -47,7 +50,7 @@ class OperationRunner {
         return thread;
     });
 
-    OperationRunner(OperationStore store, List<OperationHandler> handlers, Clock clock,
+    public OperationRunner(OperationStore store, List<OperationHandler> handlers, Clock clock,
             TaskSteps tasks, AuditTrail audit) {
         this.audit = audit;
         this.store = store;
@@ -56,7 +59,7 @@ class OperationRunner {
         this.tasks = tasks;
     }
 
-    void run(UUID id, boolean recovering) {
+    public void run(UUID id, boolean recovering) {
         OperationView operation = claim(id);
         if (operation == null) {
             return;
@@ -135,7 +138,7 @@ class OperationRunner {
     }
 
     /** Errors Rigplane understands carry a message for people; others are named, not dumped. */
-    static String reason(Exception e) {
+    public static String reason(Exception e) {
         if (e instanceof ProblemException || e.getMessage() != null && !e.getMessage().isBlank()) {
             return e.getMessage();
         }

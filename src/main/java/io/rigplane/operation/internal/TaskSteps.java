@@ -1,5 +1,8 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
+import io.rigplane.operation.OperationContext;
+import io.rigplane.operation.ProxmoxTask;
+import io.rigplane.operation.VmLockStuckException;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
 import io.rigplane.proxmox.ProxmoxLockedException;
@@ -25,18 +28,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(LockRetryProperties.class)
-class TaskSteps {
+public class TaskSteps {
 
     private static final Logger log = LoggerFactory.getLogger(TaskSteps.class);
 
     private final LockRetryProperties properties;
 
-    TaskSteps(LockRetryProperties properties) {
+    public TaskSteps(LockRetryProperties properties) {
         this.properties = properties;
     }
 
     /** The task's exit status, or the message of an earlier run's work that made it unnecessary. */
-    String run(String step, ProxmoxTask task, Consumer<Upid> started) throws Exception {
+    public String run(String step, ProxmoxTask task, Consumer<Upid> started) throws Exception {
         RetryPolicy policy = Retry.backoff(properties.firstPause(), properties.maxPause(), properties.deadline(),
                 failure -> retried(failure, task));
         LockedVm locked = new LockedVm();
@@ -79,7 +82,7 @@ class TaskSteps {
     }
 
     /** A VM lock or a busy config file lock (and, where the task asks for it, Proxmox not answering). */
-    static boolean retried(Throwable failure, ProxmoxTask task) {
+    public static boolean retried(Throwable failure, ProxmoxTask task) {
         if (failure instanceof TaskFailedException failed) {
             return failed.lockContention();
         }
@@ -102,7 +105,7 @@ class TaskSteps {
         private @Nullable String node;
         private @Nullable Integer vmid;
 
-        void remember(ProxmoxException failure) {
+        public void remember(ProxmoxException failure) {
             node = null;
             vmid = null;
             if (failure instanceof TaskFailedException failed && failed.exitStatus().contains("VM is locked")) {
@@ -112,7 +115,7 @@ class TaskSteps {
         }
 
         /** Throws while the lock is still held; a status that cannot be read lets the task find out itself. */
-        void awaitReleased(ProxmoxClient client) {
+        public void awaitReleased(ProxmoxClient client) {
             if (node == null || vmid == null) {
                 return;
             }

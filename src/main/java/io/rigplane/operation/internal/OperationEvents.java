@@ -1,4 +1,4 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
 import io.rigplane.system.live.LiveEvent;
 import io.rigplane.system.live.LiveHistory;
@@ -22,19 +22,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * keeps no history of its states, so a client that resumes gets the latest one if it has not seen it.
  */
 @Component
-class OperationEvents {
+public class OperationEvents {
 
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration LIMIT = Duration.ofMinutes(30);
 
     private final LiveStream<UUID> stream;
 
-    OperationEvents(OperationStore store, LiveStreams streams) {
+    public OperationEvents(OperationStore store, LiveStreams streams) {
         this.stream = streams.open("operation", new Source(store), POLL, LIMIT);
     }
 
     /** Follows the operation from after the event the client saw last ({@code Last-Event-ID}). */
-    SseEmitter follow(UUID id, @Nullable String lastEventId) {
+    public SseEmitter follow(UUID id, @Nullable String lastEventId) {
         return stream.subscribe(id, lastEventId);
     }
 
@@ -42,7 +42,7 @@ class OperationEvents {
 
         private final OperationStore store;
 
-        Source(OperationStore store) {
+        public Source(OperationStore store) {
             this.store = store;
         }
 

@@ -1,4 +1,4 @@
-package io.rigplane.operation;
+package io.rigplane.operation.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code max-pause}; after {@code deadline} the step fails with the last reason.
  */
 @ConfigurationProperties("rigplane.operations.lock-retry")
-record LockRetryProperties(
+public record LockRetryProperties(
         @DefaultValue("10m") Duration deadline,
         @DefaultValue("250ms") Duration firstPause,
         @DefaultValue("5s") Duration maxPause) {
