@@ -6,7 +6,6 @@ import io.rigplane.proxmox.internal.ConnectionCheck;
 import io.rigplane.proxmox.internal.ConnectionChecker;
 import io.rigplane.proxmox.internal.Fields;
 import io.rigplane.proxmox.internal.NodeStatus;
-import io.rigplane.proxmox.internal.Parsers;
 import io.rigplane.proxmox.internal.PciDevice;
 import io.rigplane.proxmox.internal.ProxmoxParameterException;
 import io.rigplane.proxmox.internal.ProxmoxTimeoutException;
