@@ -1,5 +1,9 @@
 package io.rigplane.access;
 
+import io.rigplane.access.audit.AuditEvent;
+import io.rigplane.access.audit.AuditEventRepository;
+import io.rigplane.access.audit.AuditQuery;
+import io.rigplane.access.audit.AuditResults;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,14 +57,14 @@ public class AuditTrail {
 
     /** A page of the log, newest first. */
     @Transactional(readOnly = true)
-    AuditResults search(AuditQuery query, int page, int size) {
+    public AuditResults search(AuditQuery query, int page, int size) {
         Page<AuditEvent> found = events.findAll(query.toSpecification(),
                 PageRequest.of(page, size, Sort.by("occurredAt").descending().and(Sort.by("id").descending())));
         return new AuditResults(found.map(AuditEvent::toRecord).getContent(), page, size, found.getTotalElements());
     }
 
     @Transactional
-    int purgeOlderThan(Instant cutoff) {
+    public int purgeOlderThan(Instant cutoff) {
         return events.deleteOlderThan(cutoff);
     }
 

@@ -1,5 +1,11 @@
 package io.rigplane.access;
 
+import io.rigplane.access.security.AccessProblems;
+import io.rigplane.access.security.Caller;
+import io.rigplane.access.token.ApiTokenAuthentication;
+import io.rigplane.access.token.DeviceAuthentication;
+import io.rigplane.access.user.UserAccount;
+import io.rigplane.access.user.UserAccountRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,7 +41,7 @@ public class CurrentActor {
 
     /** The caller with their rights; a dashboard user's role is read fresh from the database. */
     @Transactional(readOnly = true)
-    Caller caller() {
+    public Caller caller() {
         Authentication authentication = authentication();
         if (authentication instanceof ApiTokenAuthentication token) {
             return token.caller();

@@ -1,5 +1,9 @@
 package io.rigplane.access;
 
+import io.rigplane.access.token.DeviceAuthentication;
+import io.rigplane.access.token.DeviceToken;
+import io.rigplane.access.token.DeviceTokenRepository;
+import io.rigplane.access.token.TokenSecrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package io.rigplane.access;
 
+import io.rigplane.access.security.SecretKeySource;
 import io.rigplane.system.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,5 +1,6 @@
 package io.rigplane.operation;
 
+import io.rigplane.operation.internal.OperationRunner;
 import java.util.UUID;
 import org.quartz.JobExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,7 @@
 package io.rigplane.operation;
 
+import io.rigplane.operation.internal.OperationRunner;
+import io.rigplane.operation.internal.OperationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package io.rigplane.operation;
 
+import io.rigplane.operation.internal.IdempotencyKeyReusedException;
+import io.rigplane.operation.internal.OperationNotFoundException;
+import io.rigplane.operation.internal.OperationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

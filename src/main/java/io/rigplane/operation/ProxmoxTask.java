@@ -70,27 +70,27 @@ public final class ProxmoxTask {
         return new ProxmoxTask(client, start, timeout, doneCheck, recovery, true);
     }
 
-    ProxmoxClient client() {
+    public ProxmoxClient client() {
         return client;
     }
 
-    Start start() {
+    public Start start() {
         return start;
     }
 
-    Duration timeout() {
+    public Duration timeout() {
         return timeout;
     }
 
-    @Nullable DoneCheck doneCheck() {
+    public @Nullable DoneCheck doneCheck() {
         return doneCheck;
     }
 
-    @Nullable Recovery recovery() {
+    public @Nullable Recovery recovery() {
         return recovery;
     }
 
-    boolean whileUnreachable() {
+    public boolean whileUnreachable() {
         return whileUnreachable;
     }
 

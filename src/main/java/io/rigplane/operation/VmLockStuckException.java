@@ -10,9 +10,9 @@ import org.springframework.http.HttpStatus;
  */
 public class VmLockStuckException extends ProxmoxException {
 
-    static final String LOCK = "snapshot-delete";
+    public static final String LOCK = "snapshot-delete";
 
-    VmLockStuckException(@Nullable Integer vmid) {
+    public VmLockStuckException(@Nullable Integer vmid) {
         super(HttpStatus.CONFLICT, "snapshot-delete-lock", "VM stuck in snapshot-delete", stuck(vmid));
     }
 

@@ -1,5 +1,6 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.Fields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,5 +37,19 @@ public record GuestInterface(String name, @Nullable String mac, List<String> ipv
 
     private static List<String> of(List<IpAddress> addresses, String type) {
         return addresses.stream().filter(a -> a.type().equals(type)).map(IpAddress::address).toList();
+    }
+
+    /**
+     * {@code network-get-interfaces} wraps the agent's answer: {@code {"result": [...]}}, or
+     * {@code {"result": {"error": {"class", "desc"}}}} when the agent refused the command.
+     */
+    static List<GuestInterface> fromAgentAnswer(JsonNode data) {
+        JsonNode result = data.isObject() ? data.get("result") : data;
+        if (result != null && result.isObject() && result.has("error")) {
+            JsonNode error = result.get("error");
+            throw new ProxmoxAgentException("the guest agent answered an error: " + error.path("class").asString("")
+                    + ": " + error.path("desc").asString(""));
+        }
+        return result == null ? List.of() : Fields.list(result, GuestInterface::from);
     }
 }

@@ -1,5 +1,19 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.ClientSettings;
+import io.rigplane.proxmox.internal.ClusterResource;
+import io.rigplane.proxmox.internal.ConnectionCheck;
+import io.rigplane.proxmox.internal.ConnectionChecker;
+import io.rigplane.proxmox.internal.Fields;
+import io.rigplane.proxmox.internal.NodeStatus;
+import io.rigplane.proxmox.internal.PciDevice;
+import io.rigplane.proxmox.internal.ProxmoxParameterException;
+import io.rigplane.proxmox.internal.ProxmoxTimeoutException;
+import io.rigplane.proxmox.internal.PveHttp;
+import io.rigplane.proxmox.internal.TaskStatus;
+import io.rigplane.proxmox.internal.TaskSummary;
+import io.rigplane.proxmox.internal.TaskWaiter;
+import io.rigplane.proxmox.internal.VersionInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +57,7 @@ public class ProxmoxClient {
     }
 
     public List<NodeSummary> nodes() {
-        return list(get(PveHttp.Call.get("/nodes")), NodeSummary::from);
+        return Fields.list(get(PveHttp.Call.get("/nodes")), NodeSummary::from);
     }
 
     public NodeStatus nodeStatus(String node) {
@@ -74,17 +88,17 @@ public class ProxmoxClient {
     }
 
     public List<ClusterVm> vms() {
-        return list(get(PveHttp.Call.get("/cluster/resources").query("type", "vm")), f -> ClusterVm.from(f, null));
+        return Fields.list(get(PveHttp.Call.get("/cluster/resources").query("type", "vm")), f -> ClusterVm.from(f, null));
     }
 
     /** The VMs of one node ({@code GET /nodes/{node}/qemu}). */
     public List<ClusterVm> vms(String node) {
-        return list(get(PveHttp.Call.get("/nodes/{node}/qemu", node)), f -> ClusterVm.from(f, node));
+        return Fields.list(get(PveHttp.Call.get("/nodes/{node}/qemu", node)), f -> ClusterVm.from(f, node));
     }
 
     /** Every cluster resource: VMs, nodes, storages, pools. */
     public List<ClusterResource> resources() {
-        return list(get(PveHttp.Call.get("/cluster/resources")), ClusterResource::from);
+        return Fields.list(get(PveHttp.Call.get("/cluster/resources")), ClusterResource::from);
     }
 
     /** The config with pending values applied (what the VM will run after its next restart). */
@@ -98,7 +112,7 @@ public class ProxmoxClient {
     }
 
     public List<PendingChange> pending(String node, int vmid) {
-        return list(get(PveHttp.Call.get(VM + "/pending", node, vmid)), PendingChange::from);
+        return Fields.list(get(PveHttp.Call.get(VM + "/pending", node, vmid)), PendingChange::from);
     }
 
     /** Creates a VM (task {@code qmcreate}). Never retried but on lock contention: see the class comment. */
@@ -163,7 +177,7 @@ public class ProxmoxClient {
 
     /** All snapshots, unordered as Proxmox lists them, with the {@code current} pseudo-entry. */
     public List<Snapshot> snapshots(String node, int vmid) {
-        return list(get(PveHttp.Call.get(VM + "/snapshot", node, vmid)), Snapshot::from);
+        return Fields.list(get(PveHttp.Call.get(VM + "/snapshot", node, vmid)), Snapshot::from);
     }
 
     public Upid createSnapshot(String node, int vmid, String name, @Nullable String description, boolean vmstate) {
@@ -192,7 +206,7 @@ public class ProxmoxClient {
 
     /** The guest's interfaces; {@link ProxmoxAgentException} while the agent is not running. */
     public List<GuestInterface> guestInterfaces(String node, int vmid) {
-        return Parsers.guestInterfaces(get(PveHttp.Call.get(VM + "/agent/network-get-interfaces", node, vmid)));
+        return GuestInterface.fromAgentAnswer(get(PveHttp.Call.get(VM + "/agent/network-get-interfaces", node, vmid)));
     }
 
     public TaskStatus taskStatus(Upid upid) {
@@ -214,7 +228,7 @@ public class ProxmoxClient {
 
     /** Recent tasks of a node, newest first. */
     public List<TaskSummary> tasks(String node) {
-        return list(get(PveHttp.Call.get("/nodes/{node}/tasks", node)), TaskSummary::from);
+        return Fields.list(get(PveHttp.Call.get("/nodes/{node}/tasks", node)), TaskSummary::from);
     }
 
     /**
@@ -232,11 +246,11 @@ public class ProxmoxClient {
     }
 
     public List<PciMapping> pciMappings() {
-        return list(get(PveHttp.Call.get("/cluster/mapping/pci")), PciMapping::from);
+        return Fields.list(get(PveHttp.Call.get("/cluster/mapping/pci")), PciMapping::from);
     }
 
     public List<PciDevice> hardwarePci(String node) {
-        return list(get(PveHttp.Call.get("/nodes/{node}/hardware/pci", node)), PciDevice::from);
+        return Fields.list(get(PveHttp.Call.get("/nodes/{node}/hardware/pci", node)), PciDevice::from);
     }
 
     /** A connection test: reachable, certificate, token, read permissions. Never throws. */
@@ -259,15 +273,6 @@ public class ProxmoxClient {
         return Upid.parse(data.asString());
     }
 
-    static <T> List<T> list(JsonNode data, Function<Fields, T> each) {
-        List<T> out = new ArrayList<>();
-        if (data.isArray()) {
-            for (JsonNode item : data) {
-                out.add(each.apply(Fields.of(item)));
-            }
-        }
-        return List.copyOf(out);
-    }
 
     @Override
     public String toString() {

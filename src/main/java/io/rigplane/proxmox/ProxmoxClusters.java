@@ -1,5 +1,9 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.ClientSettings;
+import io.rigplane.proxmox.internal.ClusterRequiredException;
+import io.rigplane.proxmox.internal.ProxmoxProperties;
+import io.rigplane.proxmox.internal.UnknownClusterException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

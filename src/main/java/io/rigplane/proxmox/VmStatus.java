@@ -1,5 +1,6 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.Fields;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

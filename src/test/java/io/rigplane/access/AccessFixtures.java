@@ -1,5 +1,10 @@
 package io.rigplane.access;
 
+import io.rigplane.access.security.Caller;
+import io.rigplane.access.token.Scope;
+import io.rigplane.access.token.TokenIssuer;
+import io.rigplane.access.user.Role;
+import io.rigplane.access.user.UserDirectory;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package io.rigplane.access;
 
+import io.rigplane.access.security.SecretKeySource;
+import io.rigplane.access.security.SecretProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.rigplane.access;
 
+import io.rigplane.access.user.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rigplane.support.Api;

@@ -1,5 +1,6 @@
 package io.rigplane.operation;
 
+import io.rigplane.operation.internal.OperationStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rigplane.access.Actor;

@@ -1,5 +1,6 @@
 package io.rigplane.operation;
 
+import io.rigplane.operation.internal.IdempotencyKeyReusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.ClientSettings;
+import io.rigplane.proxmox.internal.ConnectionCheck;
+import io.rigplane.proxmox.internal.ProxmoxAuthenticationException;
+import io.rigplane.proxmox.internal.ProxmoxParameterException;
+import io.rigplane.proxmox.internal.ProxmoxTimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.ClusterResource;
+import io.rigplane.proxmox.internal.ConnectionCheck;
+import io.rigplane.proxmox.internal.NodeStatus;
+import io.rigplane.proxmox.internal.PciDevice;
+import io.rigplane.proxmox.internal.TaskStatus;
+import io.rigplane.proxmox.internal.TaskSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.ProxmoxProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

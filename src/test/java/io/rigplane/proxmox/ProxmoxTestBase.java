@@ -1,5 +1,6 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.ClientSettings;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.simulator.SimulatorSettings;
 import java.time.Duration;

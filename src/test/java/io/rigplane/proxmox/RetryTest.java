@@ -1,5 +1,8 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.ConnectionCheck;
+import io.rigplane.proxmox.internal.ProxmoxTimeoutException;
+import io.rigplane.proxmox.internal.PveHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,16 @@
 package io.rigplane.proxmox;
 
+import io.rigplane.proxmox.internal.ClusterResource;
+import io.rigplane.proxmox.internal.Fields;
+import io.rigplane.proxmox.internal.NodeStatus;
+import io.rigplane.proxmox.internal.Parsers;
+import io.rigplane.proxmox.internal.ProxmoxErrors;
+import io.rigplane.proxmox.internal.ProxmoxParameterException;
+import io.rigplane.proxmox.internal.PveHttp;
+import io.rigplane.proxmox.internal.TaskStatus;
+import io.rigplane.proxmox.internal.TaskSummary;
+import io.rigplane.proxmox.internal.TaskWaiter;
+import io.rigplane.proxmox.internal.VersionInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -59,11 +70,11 @@ class SampleParsingTest {
             assertThat(((ProxmoxParameterException) e).errors()).isNotEmpty()
                     .allSatisfy(f -> assertThat(f.message()).isNotBlank());
         } else if (name.contains("network-get-interfaces__agent_error")) {
-            assertThatThrownBy(() -> Parsers.guestInterfaces(data)).isInstanceOf(ProxmoxAgentException.class)
+            assertThatThrownBy(() -> GuestInterface.fromAgentAnswer(data)).isInstanceOf(ProxmoxAgentException.class)
                     .hasMessageContaining("Unsupported").hasMessageContaining("not currently supported");
         } else if (name.contains("network-get-interfaces")) {
             JsonNode result = data.get("result");
-            List<GuestInterface> interfaces = Parsers.guestInterfaces(data);
+            List<GuestInterface> interfaces = GuestInterface.fromAgentAnswer(data);
             assertThat(interfaces).hasSize(result.size());
             eachLossless(result, GuestInterface::from, GuestInterface::extra);
         } else if (name.contains("task_status")) {

@@ -1,0 +1,83 @@
+package io.rigplane.access.security;
+
+import io.rigplane.access.AuditTrail;
+import io.rigplane.access.token.BearerAuthenticationFilter;
+import io.rigplane.access.token.BearerCredentials;
+import io.rigplane.access.token.DeviceRefusalAudit;
+import io.rigplane.access.user.UserAccountRepository;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors: the API takes bearer tokens and keeps no session; the dashboard takes a form login
+ * with a session cookie and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain api(HttpSecurity http, List<BearerCredentials> kinds, AuthThrottle throttle, JsonMapper json,
+            AuditTrail audit) throws Exception {
+        ProblemSecurityResponses responses = new ProblemSecurityResponses(json);
+        http.securityMatcher("/api/**", "/actuator/prometheus")
+                // bearer tokens are not sent by browsers on their own, so there is nothing to forge
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new BearerAuthenticationFilter(kinds, throttle, responses),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(responses)
+                        .accessDeniedHandler(new DeviceRefusalAudit(responses, audit)))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(ApiAuthorizationRules::apply);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain dashboard(HttpSecurity http, AuthThrottle throttle, AuditTrail audit,
+            UserAccountRepository users) throws Exception {
+        SignInOutcomes outcomes = new SignInOutcomes(throttle, audit, users);
+        http.authorizeHttpRequests(DashboardAuthorizationRules::apply)
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionRoleRefreshFilter(users), AnonymousAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)
+                        .permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Argon2 for new passwords; the delegating encoder can still check older hashes after a change. */
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("argon2", java.util.Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+}

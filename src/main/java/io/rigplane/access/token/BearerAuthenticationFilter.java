@@ -1,0 +1,90 @@
+package io.rigplane.access.token;
+
+import io.rigplane.access.security.AuthThrottle;
+import io.rigplane.access.security.ProblemSecurityResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <secret>} on API requests against every kind of
+ * {@link BearerCredentials}; no header, no entry. Bad secrets are throttled per source address.
+ */
+public class BearerAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final List<BearerCredentials> kinds;
+    private final AuthThrottle throttle;
+    private final ProblemSecurityResponses responses;
+
+    public BearerAuthenticationFilter(List<BearerCredentials> kinds, AuthThrottle throttle,
+            ProblemSecurityResponses responses) {
+        this.kinds = List.copyOf(kinds);
+        this.throttle = throttle;
+        this.responses = responses;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String source = request.getRemoteAddr();
+        Optional<Duration> blocked = throttle.bearerBlocked(source);
+        if (blocked.isPresent()) {
+            // even a good token waits: otherwise a blocked guesser would still learn which guess was right
+            responses.tooManyFailures(response, blocked.get());
+            return;
+        }
+        String secret = header.substring(BEARER.length()).trim();
+        Optional<? extends Authentication> authentication = authenticate(secret);
+        if (authentication.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            Optional<Duration> nowBlocked = throttle.badToken(source);
+            if (nowBlocked.isPresent()) {
+                responses.tooManyFailures(response, nowBlocked.get());
+            } else {
+                responses.commence(request, response,
+                        new BadCredentialsException("The token is unknown, revoked or expired"));
+            }
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication.get());
+        SecurityContextHolder.setContext(context);
+        kinds.forEach(kind -> kind.recordUse(authentication.get()));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Optional<? extends Authentication> authenticate(String secret) {
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        for (BearerCredentials kind : kinds) {
+            Optional<? extends Authentication> found = kind.authenticate(secret);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+}

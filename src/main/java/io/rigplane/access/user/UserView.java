@@ -1,0 +1,11 @@
+package io.rigplane.access.user;
+
+import java.time.Instant;
+
+/** A user as the API and the dashboard show it; the password hash never leaves the module. */
+public record UserView(String username, Role role, Instant createdAt, Instant passwordChangedAt) {
+
+    public static UserView of(UserAccount user) {
+        return new UserView(user.username(), user.role(), user.createdAt(), user.passwordChangedAt());
+    }
+}

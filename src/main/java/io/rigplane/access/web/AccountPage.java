@@ -1,0 +1,56 @@
+package io.rigplane.access.web;
+
+import io.rigplane.access.CurrentActor;
+import io.rigplane.access.security.Caller;
+import io.rigplane.access.user.UserDirectory;
+import io.rigplane.system.FieldError;
+import io.rigplane.system.InvalidRequestException;
+import io.rigplane.system.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Where every signed-in user changes their own password, with the current one. */
+@Controller
+@RequestMapping("/account")
+public class AccountPage {
+
+    private final UserDirectory directory;
+    private final CurrentActor currentActor;
+
+    public AccountPage(UserDirectory directory, CurrentActor currentActor) {
+        this.directory = directory;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping
+    public String account() {
+        return "access/account";
+    }
+
+    @PostMapping("/password")
+    public String changePassword(@RequestParam(required = false) @Nullable String currentPassword,
+            @RequestParam(required = false) @Nullable String newPassword,
+            @RequestParam(required = false) @Nullable String confirmPassword, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        try {
+            if (!Objects.equals(newPassword, confirmPassword)) {
+                throw new InvalidRequestException(List.of(new FieldError("confirmPassword",
+                        "does not match the new password")));
+            }
+            Caller caller = currentActor.caller();
+            directory.changePassword(caller, caller.username(), currentPassword, newPassword, request.getRemoteAddr());
+            redirect.addFlashAttribute("message", "Your password is changed.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", PageMessages.of(e));
+        }
+        return "redirect:/account";
+    }
+}
