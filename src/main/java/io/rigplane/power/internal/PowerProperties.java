@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.internal;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -9,10 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * defaults of Rigplane's own magic packet (UDP port 9 to the limited broadcast address).
  */
 @ConfigurationProperties("rigplane.power")
-record PowerProperties(@Nullable Duration nodeWakeTimeout, @Nullable Duration nodePollInterval,
+public record PowerProperties(@Nullable Duration nodeWakeTimeout, @Nullable Duration nodePollInterval,
         @Nullable Integer wakeOnLanPort, @Nullable String wakeOnLanBroadcast) {
 
-    PowerProperties {
+    public PowerProperties {
         nodeWakeTimeout = nodeWakeTimeout == null ? Duration.ofMinutes(5) : nodeWakeTimeout;
         nodePollInterval = nodePollInterval == null ? Duration.ofMillis(500) : nodePollInterval;
         wakeOnLanPort = wakeOnLanPort == null ? 9 : wakeOnLanPort;

@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.internal;
 
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@link io.rigplane.provisioning.ProfileVms}.
  */
 @Component
-class PowerTargets {
+public class PowerTargets {
 
     private final ProfileCatalog catalog;
     private final ProxmoxClusters clusters;
@@ -24,16 +24,16 @@ class PowerTargets {
         this.clusters = clusters;
     }
 
-    ProfileView profile(String name) {
+    public ProfileView profile(String name) {
         return catalog.get(name);
     }
 
-    ProxmoxClient client(@Nullable String clusterOrNull) {
+    public ProxmoxClient client(@Nullable String clusterOrNull) {
         return clusters.clientOrDefault(clusterOrNull);
     }
 
     /** The GPU the VM's profile maps, on the node the VM is on. */
-    Optional<GpuKey> gpu(VmHandle vm) {
+    public Optional<GpuKey> gpu(VmHandle vm) {
         String mapping = catalog.get(vm.profile()).spec().gpu();
         return Optional.ofNullable(mapping).map(gpu -> new GpuKey(vm.cluster(), vm.node(), gpu));
     }

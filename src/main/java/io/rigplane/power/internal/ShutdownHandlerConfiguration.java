@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.internal;
 
 import io.rigplane.provisioning.ProfileVms;
 import org.springframework.context.annotation.Bean;

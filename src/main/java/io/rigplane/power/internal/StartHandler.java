@@ -1,9 +1,10 @@
-package io.rigplane.power;
+package io.rigplane.power.internal;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
 import io.rigplane.operation.OperationPhase;
 import io.rigplane.operation.ProxmoxTask;
+import io.rigplane.power.node.NodeWaker;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxClient;
@@ -17,10 +18,10 @@ import org.springframework.stereotype.Component;
  * start fails, so a failed start never blocks the GPU. Safe to run again: each step looks first.
  */
 @Component
-class StartHandler implements OperationHandler {
+public class StartHandler implements OperationHandler {
 
-    static final String KIND = "power-start";
-    static final String PREEMPT = "preempt";
+    public static final String KIND = "power-start";
+    public static final String PREEMPT = "preempt";
     private static final Duration TASK_TIMEOUT = Duration.ofMinutes(5);
 
     private final ProfileVms vms;

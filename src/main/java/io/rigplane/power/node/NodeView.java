@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.node;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;

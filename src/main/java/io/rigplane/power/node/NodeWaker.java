@@ -1,7 +1,8 @@
-package io.rigplane.power;
+package io.rigplane.power.node;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationPhase;
+import io.rigplane.power.internal.PowerProperties;
 import io.rigplane.proxmox.NodeSummary;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(PowerProperties.class)
-class NodeWaker {
+public class NodeWaker {
 
     private final NodeWakeSettings settings;
     private final PowerProperties properties;
@@ -28,7 +29,7 @@ class NodeWaker {
     }
 
     /** Wakes the node if it is not online, recording each step; returns at once for an online node. */
-    void ensureOnline(OperationContext context, ProxmoxClient client, String node) throws Exception {
+    public void ensureOnline(OperationContext context, ProxmoxClient client, String node) throws Exception {
         if (online(client, node)) {
             return;
         }

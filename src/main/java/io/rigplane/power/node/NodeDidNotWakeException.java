@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.node;
 
 import io.rigplane.system.ProblemException;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,11 @@
-package io.rigplane.power;
+package io.rigplane.power.web;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationConflictException;
+import io.rigplane.operation.OperationView;
+import io.rigplane.power.GpuHeldException;
+import io.rigplane.power.PowerControl;
+import io.rigplane.power.internal.PowerReadings;
 import io.rigplane.provisioning.VmMissingException;
 import io.rigplane.proxmox.ProxmoxException;
 import java.util.function.Supplier;

@@ -1,10 +1,14 @@
-package io.rigplane.power;
+package io.rigplane.power.web;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationConflictException;
 import io.rigplane.operation.OperationRequest;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
+import io.rigplane.power.internal.PowerReadings;
+import io.rigplane.power.internal.PowerTargets;
+import io.rigplane.power.node.NodeNotFoundException;
+import io.rigplane.power.node.WakeHandler;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
 import java.util.Map;

@@ -1,11 +1,19 @@
-package io.rigplane.power;
+package io.rigplane.power.web;
 
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationRequest;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
+import io.rigplane.power.internal.PowerReadings;
+import io.rigplane.power.internal.PowerTargets;
+import io.rigplane.power.node.MagicPacket;
+import io.rigplane.power.node.NodeNotFoundException;
+import io.rigplane.power.node.NodeView;
+import io.rigplane.power.node.NodeWakeSettings;
+import io.rigplane.power.node.WakeHandler;
+import io.rigplane.power.node.WakeOnLan;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;

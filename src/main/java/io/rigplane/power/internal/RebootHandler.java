@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.internal;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /** Reboots a running VM through the API, which applies its pending changes, and says which remain. */
 @Component
-class RebootHandler implements OperationHandler {
+public class RebootHandler implements OperationHandler {
 
-    static final String KIND = "power-reboot";
+    public static final String KIND = "power-reboot";
 
     private final ProfileVms vms;
     private final PowerTargets targets;

@@ -1,11 +1,15 @@
-package io.rigplane.power;
+package io.rigplane.power.internal;
 
 import io.rigplane.operation.Operations;
+import io.rigplane.power.PowerControl;
+import io.rigplane.power.node.NodeView;
+import io.rigplane.power.node.NodeWakeSettings;
+import io.rigplane.power.node.WakeOnLan;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.NodeSummary;
-import io.rigplane.proxmox.PendingChange;
 import io.rigplane.proxmox.PciMapping;
+import io.rigplane.proxmox.PendingChange;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
 import io.rigplane.proxmox.VmStatus;
@@ -77,7 +81,7 @@ public class PowerReadings {
                 nodeState, operation);
     }
 
-    List<NodeView> nodes(@Nullable String cluster) {
+    public List<NodeView> nodes(@Nullable String cluster) {
         ProxmoxClient client = targets.client(cluster);
         control.reconcile();
         String id = client.clusterId();

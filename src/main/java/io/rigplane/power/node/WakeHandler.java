@@ -1,17 +1,18 @@
-package io.rigplane.power;
+package io.rigplane.power.node;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
+import io.rigplane.power.internal.PowerTargets;
 import io.rigplane.proxmox.ProxmoxClient;
 import org.springframework.stereotype.Component;
 
 /** Wakes one node and waits until it answers; an online node is left alone. */
 @Component
-class WakeHandler implements OperationHandler {
+public class WakeHandler implements OperationHandler {
 
-    static final String KIND = "node-wake";
-    static final String CLUSTER = "cluster";
-    static final String NODE = "node";
+    public static final String KIND = "node-wake";
+    public static final String CLUSTER = "cluster";
+    public static final String NODE = "node";
 
     private final PowerTargets targets;
     private final NodeWaker waker;
@@ -22,7 +23,7 @@ class WakeHandler implements OperationHandler {
     }
 
     /** Operations on a node get a target that no profile name can be (profile names have no colon). */
-    static String target(String cluster, String node) {
+    public static String target(String cluster, String node) {
         return "node:" + cluster + "/" + node;
     }
 

@@ -1,7 +1,10 @@
-package io.rigplane.power;
+package io.rigplane.power.web;
 
 import io.rigplane.access.CurrentActor;
 import io.rigplane.operation.OperationView;
+import io.rigplane.power.PowerControl;
+import io.rigplane.power.internal.PowerReadings;
+import io.rigplane.power.internal.PowerStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,7 +1,7 @@
-package io.rigplane.power;
+package io.rigplane.power.internal;
 
 /** One GPU: a cluster PCI mapping on one node of one cluster. */
-record GpuKey(String cluster, String node, String mapping) {
+public record GpuKey(String cluster, String node, String mapping) {
 
     @Override
     public String toString() {

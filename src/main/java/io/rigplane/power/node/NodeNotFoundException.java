@@ -1,12 +1,12 @@
-package io.rigplane.power;
+package io.rigplane.power.node;
 
 import io.rigplane.system.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No node of this name in the cluster. */
-class NodeNotFoundException extends ProblemException {
+public class NodeNotFoundException extends ProblemException {
 
-    NodeNotFoundException(String cluster, String node) {
+    public NodeNotFoundException(String cluster, String node) {
         super(HttpStatus.NOT_FOUND, "node-not-found", "Node not found",
                 "Cluster '" + cluster + "' has no node '" + node + "'");
     }

@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * atomically in PostgreSQL, so exactly one wins whatever the timing and however many replicas.
  */
 @Component
-class GpuClaims {
+public class GpuClaims {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -24,7 +24,7 @@ class GpuClaims {
     }
 
     /** Claims the GPU for a profile; true when this call took it (false: someone holds it, maybe the profile). */
-    boolean claim(GpuKey key, String profile) {
+    public boolean claim(GpuKey key, String profile) {
         return jdbc.sql("""
                 insert into gpu_claim (cluster, node, mapping, profile, claimed_at) values (?, ?, ?, ?, ?)
                 on conflict do nothing""")
@@ -32,13 +32,13 @@ class GpuClaims {
                 .update() == 1;
     }
 
-    Optional<Claim> holder(GpuKey key) {
+    public Optional<Claim> holder(GpuKey key) {
         return jdbc.sql("select * from gpu_claim where cluster = ? and node = ? and mapping = ?")
                 .params(key.cluster(), key.node(), key.mapping()).query(GpuClaims::row).optional();
     }
 
     /** Hands the GPU from its holder to another profile; false when the holder changed meanwhile. */
-    boolean transfer(GpuKey key, String from, String to) {
+    public boolean transfer(GpuKey key, String from, String to) {
         return jdbc.sql("""
                 update gpu_claim set profile = ?, claimed_at = ?
                 where cluster = ? and node = ? and mapping = ? and profile = ?""")
@@ -47,7 +47,7 @@ class GpuClaims {
     }
 
     /** Releases a GPU only if this profile still holds it. */
-    void release(GpuKey key, String profile) {
+    public void release(GpuKey key, String profile) {
         jdbc.sql("delete from gpu_claim where cluster = ? and node = ? and mapping = ? and profile = ?")
                 .params(key.cluster(), key.node(), key.mapping(), profile).update();
     }
@@ -57,7 +57,7 @@ class GpuClaims {
         jdbc.sql("delete from gpu_claim where profile = ?").params(profile).update();
     }
 
-    List<Claim> all() {
+    public List<Claim> all() {
         return jdbc.sql("select * from gpu_claim order by cluster, node, mapping").query(GpuClaims::row).list();
     }
 
@@ -67,6 +67,6 @@ class GpuClaims {
     }
 
     /** A GPU held by a profile since a moment. */
-    record Claim(GpuKey gpu, String profile, Instant claimedAt) {
+    public record Claim(GpuKey gpu, String profile, Instant claimedAt) {
     }
 }

@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.internal;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
  * alone. Either way the profile's GPU claim is released once the VM is stopped.
  */
 @Component
-class StopHandler implements OperationHandler {
+public class StopHandler implements OperationHandler {
 
-    static final String STOP = "power-stop";
-    static final String SHUTDOWN = "power-shutdown";
-    static final String FORCE = "force";
+    public static final String STOP = "power-stop";
+    public static final String SHUTDOWN = "power-shutdown";
+    public static final String FORCE = "force";
 
     private final ProfileVms vms;
     private final PowerTargets targets;

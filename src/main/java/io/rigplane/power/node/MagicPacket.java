@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.node;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -7,9 +7,9 @@ import java.net.InetAddress;
 import java.util.HexFormat;
 
 /** The Wake-on-LAN magic packet: 6 bytes 0xFF, then the 6-byte MAC 16 times (102 bytes). */
-final class MagicPacket {
+public final class MagicPacket {
 
-    static final String MAC = "^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$";
+    public static final String MAC = "^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$";
 
     private MagicPacket() {
     }

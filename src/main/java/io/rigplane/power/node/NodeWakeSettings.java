@@ -1,4 +1,4 @@
-package io.rigplane.power;
+package io.rigplane.power.node;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * cannot be asked for its own node config, so Rigplane must know the MAC without it.
  */
 @Component
-class NodeWakeSettings {
+public class NodeWakeSettings {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -22,7 +22,7 @@ class NodeWakeSettings {
         this.clock = clock;
     }
 
-    Optional<WakeOnLan> find(String cluster, String node) {
+    public Optional<WakeOnLan> find(String cluster, String node) {
         return jdbc.sql("select mac, broadcast, port from node_wake where cluster = ? and node = ?")
                 .params(cluster, node)
                 .query((rs, row) -> new WakeOnLan(rs.getString("mac"), rs.getString("broadcast"), rs.getInt("port")))
@@ -33,7 +33,7 @@ class NodeWakeSettings {
         return jdbc.sql("select node from node_wake where cluster = ?").params(cluster).query(String.class).list();
     }
 
-    void save(String cluster, String node, WakeOnLan settings) {
+    public void save(String cluster, String node, WakeOnLan settings) {
         jdbc.sql("""
                 insert into node_wake (cluster, node, mac, broadcast, port, updated_at) values (?, ?, ?, ?, ?, ?)
                 on conflict (cluster, node) do update
