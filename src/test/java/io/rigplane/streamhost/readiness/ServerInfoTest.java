@@ -1,7 +1,9 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rigplane.streamhost.ReadyStreamHost;
+import io.rigplane.streamhost.ReferenceCaptures;
 import org.junit.jupiter.api.Test;
 
 /** Reading /serverinfo answers as real GameStream hosts send them (truncated captures included). */

@@ -1,4 +1,4 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.apollo;
 
 import io.rigplane.access.SecretMask;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(ApolloProperties.class)
-class DefaultCredentials {
+public class DefaultCredentials {
 
     static final String FROM_ENVIRONMENT = "environment";
     static final String FROM_DEMO = "demo";
@@ -36,12 +36,12 @@ class DefaultCredentials {
         }
     }
 
-    Optional<ApolloCredentials> get() {
+    public Optional<ApolloCredentials> get() {
         return credentials;
     }
 
     /** Where the default login comes from: environment, demo or none. */
-    String source() {
+    public String source() {
         return source;
     }
 

@@ -1,24 +1,24 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.readiness;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Apollo's and Sunshine's ports, all fixed offsets of the GameStream HTTP port (47989 by default). */
-final class StreamHostPorts {
+public final class StreamHostPorts {
 
-    static final int DEFAULT_HTTP = 47989;
+    public static final int DEFAULT_HTTP = 47989;
     /** The lowest and highest HTTP port for which every offset is a valid port. */
-    static final int MIN_HTTP = 1029;
-    static final int MAX_HTTP = 65514;
+    public static final int MIN_HTTP = 1029;
+    public static final int MAX_HTTP = 65514;
 
     private StreamHostPorts() {
     }
 
-    static int web(int http) {
+    public static int web(int http) {
         return http + 1;
     }
 
-    static Map<String, Integer> all(int http) {
+    public static Map<String, Integer> all(int http) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("https", http - 5);
         ports.put("http", http);
@@ -30,7 +30,7 @@ final class StreamHostPorts {
         return java.util.Collections.unmodifiableMap(ports);
     }
 
-    static String authority(String address, int port) {
+    public static String authority(String address, int port) {
         return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
     }
 }

@@ -1,5 +1,7 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.apollo;
 
+import io.rigplane.streamhost.StreamHostException;
+import io.rigplane.streamhost.readiness.StreamHostPorts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

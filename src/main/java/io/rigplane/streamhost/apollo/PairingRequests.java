@@ -1,4 +1,4 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.apollo;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,9 +1,11 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.readiness;
 
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxAgentException;
 import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.streamhost.ReadyStreamHost;
+import io.rigplane.streamhost.StreamHostNotReadyException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Apollo was starting.
  */
 @Component
-class Readiness {
+public class Readiness {
 
     static final Duration FIRST_PAUSE = Duration.ofMillis(20);
     static final Duration MAX_PAUSE = Duration.ofMillis(250);
@@ -39,7 +41,7 @@ class Readiness {
         this.clock = clock;
     }
 
-    ReadyStreamHost await(String profile, int httpPort, Instant deadline, Consumer<String> progress)
+    public ReadyStreamHost await(String profile, int httpPort, Instant deadline, Consumer<String> progress)
             throws InterruptedException {
         Wait wait = new Wait(profile, httpPort, clock.instant(), progress);
         long pause = FIRST_PAUSE.toMillis();

@@ -1,8 +1,9 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rigplane.proxmox.GuestInterface;
+import io.rigplane.streamhost.ReferenceCaptures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.settings;
 
 import org.jspecify.annotations.Nullable;
 

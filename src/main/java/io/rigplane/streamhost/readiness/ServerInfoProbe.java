@@ -1,5 +1,6 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.readiness;
 
+import io.rigplane.streamhost.ReadyStreamHost;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

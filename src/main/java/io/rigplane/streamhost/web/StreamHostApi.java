@@ -1,5 +1,8 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.web;
 
+import io.rigplane.streamhost.settings.StreamHostConfigs;
+import io.rigplane.streamhost.settings.StreamHostSettings;
+import io.rigplane.streamhost.settings.StreamHostSettingsChange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.apollo;
 
 /** A stream host's admin login. The password never leaves this record except to Apollo's login call. */
-record ApolloCredentials(String username, String password) {
+public record ApolloCredentials(String username, String password) {
 
     @Override
     public String toString() {

@@ -1,4 +1,4 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.settings;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;

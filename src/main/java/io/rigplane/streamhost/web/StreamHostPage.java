@@ -1,5 +1,7 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.web;
 
+import io.rigplane.streamhost.settings.StreamHostConfigs;
+import io.rigplane.streamhost.settings.StreamHostSettingsChange;
 import io.rigplane.system.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;

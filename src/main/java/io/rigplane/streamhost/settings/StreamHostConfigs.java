@@ -1,9 +1,12 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.settings;
 
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
 import io.rigplane.access.SecretBox;
 import io.rigplane.profile.ProfileCatalog;
+import io.rigplane.streamhost.apollo.ApolloCredentials;
+import io.rigplane.streamhost.apollo.DefaultCredentials;
+import io.rigplane.streamhost.readiness.StreamHostPorts;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import java.util.ArrayList;
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads and changes a profile's stream-host settings; opens the stored password only to log in. */
 @Service
-class StreamHostConfigs {
+public class StreamHostConfigs {
 
     private static final String PURPOSE = "stream-host-password";
     private static final int MAX_APP = 255;
@@ -37,7 +40,7 @@ class StreamHostConfigs {
     }
 
     /** What Rigplane uses to reach the profile's stream host; 404 when there is no such profile. */
-    Effective effective(String profile) {
+    public Effective effective(String profile) {
         catalog.get(profile);
         StoredSettings s = store.find(profile).orElseGet(() -> platformDefaults(profile));
         Optional<ApolloCredentials> login = s.username() != null && s.sealedPassword() != null
@@ -46,12 +49,12 @@ class StreamHostConfigs {
         return new Effective(s.kind(), s.app(), s.httpPort(), login);
     }
 
-    StreamHostSettings view(String profile) {
+    public StreamHostSettings view(String profile) {
         catalog.get(profile);
         return view(store.find(profile).orElseGet(() -> platformDefaults(profile)));
     }
 
-    StreamHostSettings update(String profile, StreamHostSettingsChange change) {
+    public StreamHostSettings update(String profile, StreamHostSettingsChange change) {
         catalog.get(profile);
         StoredSettings old = store.find(profile).orElseGet(() -> platformDefaults(profile));
         List<FieldError> errors = new ArrayList<>();
@@ -116,9 +119,9 @@ class StreamHostConfigs {
     }
 
     /** The settings in effect, with the login to use (empty when none is configured anywhere). */
-    record Effective(String kind, String app, int httpPort, Optional<ApolloCredentials> login) {
+    public record Effective(String kind, String app, int httpPort, Optional<ApolloCredentials> login) {
 
-        boolean sunshine() {
+    public     boolean sunshine() {
             return kind.equals(StoredSettings.SUNSHINE);
         }
     }

@@ -1,7 +1,13 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.apollo;
 
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
+import io.rigplane.streamhost.ClientPresence;
+import io.rigplane.streamhost.ConnectionOffer;
+import io.rigplane.streamhost.ReadyStreamHost;
+import io.rigplane.streamhost.StreamHostException;
+import io.rigplane.streamhost.readiness.StreamHostPorts;
+import io.rigplane.streamhost.settings.StreamHostConfigs;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -19,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Connection offers and client presence through Apollo's config API. */
 @Component
-class ClientAccess {
+public class ClientAccess {
 
     private static final Logger log = LoggerFactory.getLogger(ClientAccess.class);
     /** Apollo keeps a one-time pairing code three minutes. */
@@ -42,7 +48,7 @@ class ClientAccess {
         this.clock = clock;
     }
 
-    ConnectionOffer offer(String profile, ReadyStreamHost host, String clientName) {
+    public ConnectionOffer offer(String profile, ReadyStreamHost host, String clientName) {
         StreamHostConfigs.Effective settings = configs.effective(profile);
         Map<String, Integer> ports = StreamHostPorts.all(host.httpPort());
         if (settings.sunshine()) {
@@ -72,7 +78,7 @@ class ClientAccess {
                         + " (https://" + webAuthority(host) + "/pin); then start \"" + settings.app() + "\".");
     }
 
-    Optional<ClientPresence> presence(String profile, ReadyStreamHost host, String clientName) {
+    public Optional<ClientPresence> presence(String profile, ReadyStreamHost host, String clientName) {
         StreamHostConfigs.Effective settings = configs.effective(profile);
         if (settings.sunshine()) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.apollo;
 
 import java.util.Comparator;
 import java.util.List;
@@ -8,10 +8,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Apollo's paired clients and their permission bits (Apollo's {@code PERM} in crypto.h). */
-final class ApolloClients {
+public final class ApolloClients {
 
-    static final long PERM_ALL_INPUTS = 0x1F00L; // controller, touch, pen, mouse, keyboard
-    static final long PERM_LAUNCH = 0x4000000L;
+    public static final long PERM_ALL_INPUTS = 0x1F00L; // controller, touch, pen, mouse, keyboard
+    public static final long PERM_LAUNCH = 0x4000000L;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ApolloClients() {

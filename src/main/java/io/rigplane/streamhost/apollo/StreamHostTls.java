@@ -1,4 +1,4 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.apollo;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -17,12 +17,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * addresses; every other TLS connection of the JVM keeps the default checks. The trade-off: someone
  * who can intercept traffic to the guest could read the Apollo login; docs/streamhost.md says so.
  */
-final class StreamHostTls {
+public final class StreamHostTls {
 
     private StreamHostTls() {
     }
 
-    static SSLContext acceptingSelfSigned() {
+    public static SSLContext acceptingSelfSigned() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new SelfSignedAccepted()}, new SecureRandom());

@@ -1,4 +1,4 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.apollo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.readiness;
 
+import io.rigplane.streamhost.ReadyStreamHost;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.readiness;
 
 import io.rigplane.proxmox.GuestInterface;
 import java.util.List;

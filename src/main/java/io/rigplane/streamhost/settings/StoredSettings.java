@@ -1,5 +1,6 @@
-package io.rigplane.streamhost;
+package io.rigplane.streamhost.settings;
 
+import io.rigplane.streamhost.readiness.StreamHostPorts;
 import org.jspecify.annotations.Nullable;
 
 /** A profile's stream-host settings as stored; the password only sealed. */
