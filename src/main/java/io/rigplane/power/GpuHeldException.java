@@ -1,5 +1,6 @@
 package io.rigplane.power;
 
+import io.rigplane.power.internal.GpuKey;
 import io.rigplane.system.ProblemException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

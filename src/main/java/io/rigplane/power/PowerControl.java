@@ -3,9 +3,15 @@ package io.rigplane.power;
 import io.rigplane.access.Actor;
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
-import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationRequest;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
+import io.rigplane.power.internal.GpuClaims;
+import io.rigplane.power.internal.GpuKey;
+import io.rigplane.power.internal.PowerTargets;
+import io.rigplane.power.internal.RebootHandler;
+import io.rigplane.power.internal.StartHandler;
+import io.rigplane.power.internal.StopHandler;
 import io.rigplane.profile.GpuPolicy;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.provisioning.ProfileVms;
@@ -139,7 +145,7 @@ public class PowerControl {
     }
 
     /** Drops the claims of profiles whose VM is found stopped with nothing queued (stopped outside Rigplane). */
-    void reconcile() {
+    public void reconcile() {
         for (GpuClaims.Claim claim : claims.all()) {
             boolean young = claim.claimedAt().isAfter(clock.instant().minus(CLAIM_GRACE));
             if (!young && operations.activeFor(claim.profile()).isEmpty() && !holderRunning(claim.profile())) {

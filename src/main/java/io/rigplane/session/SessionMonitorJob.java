@@ -1,13 +1,17 @@
 package io.rigplane.session;
 
+import io.rigplane.session.internal.SessionMonitor;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** One look at every session; Quartz's cluster runs it on one replica at a time. */
+/**
+ * One look at every session; Quartz's cluster runs it on one replica at a time. It stays in the
+ * base package: Quartz's tables store its class name.
+ */
 @DisallowConcurrentExecution
-class SessionMonitorJob extends QuartzJobBean {
+public class SessionMonitorJob extends QuartzJobBean {
 
     private SessionMonitor monitor;
 

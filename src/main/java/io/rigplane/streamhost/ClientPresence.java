@@ -9,5 +9,5 @@ package io.rigplane.streamhost;
  */
 public record ClientPresence(boolean paired, boolean connected, boolean permissionsGranted) {
 
-    static final ClientPresence NOT_PAIRED = new ClientPresence(false, false, false);
+    public static final ClientPresence NOT_PAIRED = new ClientPresence(false, false, false);
 }

@@ -1,5 +1,6 @@
 package io.rigplane.streamhost;
 
+import io.rigplane.streamhost.readiness.StreamHostPorts;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,7 +11,7 @@ public class StreamHostException extends ProblemException {
 
     private final boolean credentialsProblem;
 
-    StreamHostException(String detail) {
+    public StreamHostException(String detail) {
         this("stream-host-unavailable", "Stream host unavailable", detail, false);
     }
 
@@ -20,11 +20,11 @@ public class StreamHostException extends ProblemException {
         this.credentialsProblem = credentialsProblem;
     }
 
-    static StreamHostException credentialsRefused(String detail) {
+    public static StreamHostException credentialsRefused(String detail) {
         return new StreamHostException("stream-host-login-refused", "Stream host refused the login", detail, true);
     }
 
-    static StreamHostException loginMissing(String detail) {
+    public static StreamHostException loginMissing(String detail) {
         return new StreamHostException("stream-host-login-missing", "No stream-host login configured", detail, true);
     }
 

@@ -1,5 +1,8 @@
 package io.rigplane.streamhost;
 
+import io.rigplane.streamhost.apollo.ClientAccess;
+import io.rigplane.streamhost.readiness.Readiness;
+import io.rigplane.streamhost.settings.StreamHostConfigs;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -2,6 +2,7 @@ package io.rigplane.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rigplane.session.web.PlayPage;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
 import java.net.URLEncoder;

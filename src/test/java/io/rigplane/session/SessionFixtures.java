@@ -18,24 +18,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Profiles with VMs to stream from, callers with their own tokens, and waiting for sessions. */
-final class SessionFixtures {
+public final class SessionFixtures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Api api;
     private final int port;
 
-    SessionFixtures(int port) {
+    public SessionFixtures(int port) {
         this.api = Api.at(port);
         this.port = port;
     }
 
-    Api api() {
+    public Api api() {
         return api;
     }
 
     /** A profile mapping the given GPU (or none), applied: its VM exists and is stopped. */
-    String appliedProfile(String prefix, String gpu) {
+    public String appliedProfile(String prefix, String gpu) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Reply created = api.post("/api/v1/profiles", """
                 {"name": "%s", "node": "srv02", "platform": "windows-11-gaming", "cores": 4, "memoryMiB": 8192,
@@ -54,11 +54,11 @@ final class SessionFixtures {
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }
 
-    int vmid(String profile) {
+    public int vmid(String profile) {
         return api.get("/api/v1/profiles/" + profile + "/status").json().get("vmid").asInt();
     }
 
-    String power(String profile) {
+    public String power(String profile) {
         return api.get("/api/v1/profiles/" + profile + "/status").json().get("power").asString();
     }
 
@@ -89,7 +89,7 @@ final class SessionFixtures {
         return opened.json();
     }
 
-    JsonNode awaitState(String id, String... states) {
+    public JsonNode awaitState(String id, String... states) {
         return await(id, session -> List.of(states).contains(session.get("state").asString()), Duration.ofSeconds(60));
     }
 
@@ -143,7 +143,7 @@ final class SessionFixtures {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package io.rigplane.streamhost;
 
+import io.rigplane.streamhost.apollo.StreamHostTls;
+import io.rigplane.streamhost.readiness.StreamHostPorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.simulator.ProxmoxSimulator;
+import io.rigplane.streamhost.apollo.ApolloClients;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
 import java.net.URI;

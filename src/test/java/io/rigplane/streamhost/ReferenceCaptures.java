@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reads the shared captures of real servers (never copied into the project); skips when absent. */
-final class ReferenceCaptures {
+public final class ReferenceCaptures {
 
     private ReferenceCaptures() {
     }
 
-    static String read(String relative) {
+    public static String read(String relative) {
         for (Path root : List.of(Path.of("..", "shared", "reference"), Path.of("/work/shared/reference"))) {
             Path file = root.resolve(relative);
             if (Files.isRegularFile(file)) {

@@ -1,0 +1,95 @@
+package io.rigplane.power.internal;
+
+import io.rigplane.operation.OperationContext;
+import io.rigplane.operation.OperationHandler;
+import io.rigplane.operation.OperationPhase;
+import io.rigplane.operation.ProxmoxTask;
+import io.rigplane.power.node.NodeWaker;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
+import io.rigplane.proxmox.ProxmoxClient;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a profile's VM: wakes its node when asleep, shuts a preempted holder of the GPU down, and
+ * starts the VM unless it already runs. The GPU claim taken with the request is released when the
+ * start fails, so a failed start never blocks the GPU. Safe to run again: each step looks first.
+ */
+@Component
+public class StartHandler implements OperationHandler {
+
+    public static final String KIND = "power-start";
+    public static final String PREEMPT = "preempt";
+    private static final Duration TASK_TIMEOUT = Duration.ofMinutes(5);
+
+    private final ProfileVms vms;
+    private final PowerTargets targets;
+    private final NodeWaker waker;
+    private final GpuClaims claims;
+
+    StartHandler(ProfileVms vms, PowerTargets targets, NodeWaker waker, GpuClaims claims) {
+        this.vms = vms;
+        this.targets = targets;
+        this.waker = waker;
+        this.claims = claims;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String execute(OperationContext context) throws Exception {
+        String name = context.target();
+        VmHandle vm = vms.require(name);
+        ProxmoxClient client = vm.client();
+        try {
+            waker.ensureOnline(context, client, vm.node());
+            String holder = context.params().get(PREEMPT);
+            if (holder != null) {
+                preempt(context, holder);
+            }
+            context.phase(OperationPhase.STARTING_VM);
+            if (vm.running()) {
+                context.skipped("start VM " + vm.vmid(), "already running");
+                return "VM " + vm.vmid() + " was already running";
+            }
+            context.task("start VM " + vm.vmid() + " on " + vm.node(),
+                    ProxmoxTask.of(client, c -> c.start(vm.node(), vm.vmid()), TASK_TIMEOUT)
+                            // a crashed earlier run may have started it already
+                            .doneWhenFailedWith("already running", "already running"));
+            return "Started VM " + vm.vmid() + " on " + vm.node();
+        } catch (Exception e) {
+            if (!runningQuietly(vm)) {
+                claims.releaseAll(name);
+            }
+            throw e;
+        }
+    }
+
+    /** Gracefully shuts down the VM of the profile whose GPU this start took over. */
+    private void preempt(OperationContext context, String holder) throws Exception {
+        Optional<VmHandle> held = vms.find(holder);
+        if (held.isEmpty() || !held.get().running()) {
+            context.skipped("shut down " + holder, "its VM is not running");
+            return;
+        }
+        VmHandle vm = held.get();
+        ProxmoxClient client = vm.client();
+        int timeout = targets.profile(holder).spec().shutdownTimeoutSeconds();
+        context.task("shut down " + holder + " (VM " + vm.vmid() + ") to free the GPU",
+                ProxmoxTask.of(client, c -> c.shutdown(vm.node(), vm.vmid(), timeout, true),
+                        Duration.ofSeconds(timeout + 60L)));
+    }
+
+    private boolean runningQuietly(VmHandle vm) {
+        try {
+            return vm.running();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

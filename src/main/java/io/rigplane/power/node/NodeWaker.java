@@ -1,0 +1,94 @@
+package io.rigplane.power.node;
+
+import io.rigplane.operation.OperationContext;
+import io.rigplane.operation.OperationPhase;
+import io.rigplane.power.internal.PowerProperties;
+import io.rigplane.proxmox.NodeSummary;
+import io.rigplane.proxmox.ProxmoxClient;
+import io.rigplane.proxmox.ProxmoxException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wakes a sleeping node: through another online node of its cluster ({@code POST
+ * /nodes/{node}/wakeonlan}, which uses the MAC in the node's config), otherwise with Rigplane's own
+ * magic packet to the MAC stored for the node; then waits until the cluster lists it online.
+ */
+@Component
+@EnableConfigurationProperties(PowerProperties.class)
+public class NodeWaker {
+
+    private final NodeWakeSettings settings;
+    private final PowerProperties properties;
+
+    NodeWaker(NodeWakeSettings settings, PowerProperties properties) {
+        this.settings = settings;
+        this.properties = properties;
+    }
+
+    /** Wakes the node if it is not online, recording each step; returns at once for an online node. */
+    public void ensureOnline(OperationContext context, ProxmoxClient client, String node) throws Exception {
+        if (online(client, node)) {
+            return;
+        }
+        context.phase(OperationPhase.WAKING_NODE);
+        context.step("wake node " + node, () -> wake(client, node));
+        context.step("wait for node " + node, () -> awaitOnline(client, node));
+    }
+
+    String wake(ProxmoxClient client, String node) throws Exception {
+        Optional<String> sender = others(client, node);
+        if (sender.isPresent()) {
+            try {
+                client.wakeOnLan(node);
+                return "magic packet sent by the cluster (node " + sender.get() + " is online)";
+            } catch (ProxmoxException e) {
+                // e.g. no MAC in the node's config: Rigplane's own packet may still reach it
+                if (settings.find(client.clusterId(), node).isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        WakeOnLan wol = settings.find(client.clusterId(), node).orElseThrow(() -> new NodeDidNotWakeException(
+                "No other node of the cluster is online to wake " + node + ", and Rigplane knows no Wake-on-LAN MAC"
+                        + " for it: PUT /api/v1/nodes/" + node + "/wake-on-lan"));
+        String broadcast = wol.broadcast() == null ? properties.wakeOnLanBroadcast() : wol.broadcast();
+        int port = wol.port() == null ? properties.wakeOnLanPort() : wol.port();
+        MagicPacket.send(wol.mac(), broadcast, port);
+        return "magic packet for " + wol.mac() + " sent by Rigplane to " + broadcast + ":" + port;
+    }
+
+    String awaitOnline(ProxmoxClient client, String node) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + properties.nodeWakeTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            if (online(client, node)) {
+                return "online after " + (System.nanoTime() - started) / 1_000_000 + " ms";
+            }
+            Thread.sleep(properties.nodePollInterval().toMillis());
+        }
+        throw new NodeDidNotWakeException("Node " + node + " did not come online within "
+                + properties.nodeWakeTimeout().toSeconds() + " s after its magic packet; check its Wake-on-LAN"
+                + " setting (BIOS and NIC) and the MAC");
+    }
+
+    static boolean online(ProxmoxClient client, String node) {
+        try {
+            return client.nodes().stream().anyMatch(n -> n.node().equals(node) && n.online());
+        } catch (ProxmoxException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> others(ProxmoxClient client, String node) {
+        try {
+            List<NodeSummary> nodes = client.nodes();
+            return nodes.stream().filter(n -> n.online() && !n.node().equals(node)).map(NodeSummary::node).findFirst();
+        } catch (ProxmoxException e) {
+            // a cluster whose API answers on no node: only Rigplane's own packet can help
+            return Optional.empty();
+        }
+    }
+}

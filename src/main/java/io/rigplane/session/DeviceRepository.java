@@ -1,9 +1,0 @@
-package io.rigplane.session;
-
-import java.util.UUID;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface DeviceRepository extends JpaRepository<DeviceRegistration, UUID> {
-
-    boolean existsByNameAndRevokedAtIsNull(String name);
-}

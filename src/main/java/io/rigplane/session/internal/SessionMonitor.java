@@ -1,0 +1,122 @@
+package io.rigplane.session.internal;
+
+import io.rigplane.access.Actor;
+import io.rigplane.access.AuditOutcome;
+import io.rigplane.access.AuditTrail;
+import io.rigplane.operation.OperationConflictException;
+import io.rigplane.power.PowerControl;
+import io.rigplane.profile.ProfileNotFoundException;
+import io.rigplane.streamhost.ClientPresence;
+import io.rigplane.streamhost.StreamHosts;
+import io.rigplane.system.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches sessions once per tick, on one replica at a time: READY and ACTIVE sessions against their
+ * stream host (a connected client is activity) and their idle and length limits, VMs whose grace
+ * period after the last session is over, and sessions whose driver died.
+ */
+@Component
+public class SessionMonitor {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionMonitor.class);
+    static final Actor IDLE_STOP = Actor.schedule("session idle stop");
+
+    private final SessionStore store;
+    private final SessionSettingsStore settings;
+    private final Sessions sessions;
+    private final SessionDriver driver;
+    private final StreamHosts streamHosts;
+    private final PowerControl power;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SessionMonitor(SessionStore store, SessionSettingsStore settings, Sessions sessions, SessionDriver driver,
+            StreamHosts streamHosts, PowerControl power, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.sessions = sessions;
+        this.driver = driver;
+        this.streamHosts = streamHosts;
+        this.power = power;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public void tick() {
+        driver.adoptOrphans();
+        Map<String, SessionSettings> rules = new HashMap<>();
+        for (SessionRow session : store.inStates(SessionState.STREAMABLE)) {
+            try {
+                watch(session, rules.computeIfAbsent(session.profile(), settings::get));
+            } catch (RuntimeException e) {
+                log.warn("Could not check session {}: {}", session.id(), e.toString());
+            }
+        }
+        for (SessionStore.DueShutdown due : store.dueShutdowns(clock.instant())) {
+            shutDown(due);
+        }
+    }
+
+    private void watch(SessionRow session, SessionSettings rules) {
+        Instant now = clock.instant();
+        Instant lastActivity = session.lastActivityAt() == null ? session.createdAt() : session.lastActivityAt();
+        if (session.streamHost() != null) {
+            Optional<ClientPresence> presence = streamHosts.presence(session.profile(), session.streamHost(),
+                    session.clientName());
+            if (presence.isPresent() && presence.get().connected()) {
+                lastActivity = now;
+                store.activity(session.id(), now);
+                store.transition(session.id(), EnumSet.of(SessionState.READY), SessionState.ACTIVE, now,
+                        session.clientName() + " is streaming");
+            }
+            if (presence.isPresent() && presence.get().paired() && session.pairingPending()) {
+                // paired now: from here on the one-tap link launches the app instead of pairing again
+                store.connection(session.id(), Connections.of(streamHosts.offer(session.profile(),
+                        session.streamHost(), session.clientName())), session.streamHost());
+            }
+        }
+        if (rules.maxLengthSeconds() != null && session.readyAt() != null
+                && now.isAfter(session.readyAt().plusSeconds(rules.maxLengthSeconds()))) {
+            sessions.end(session.id(), IDLE_STOP, "it reached the profile's maximum length of "
+                    + minutes(Duration.ofSeconds(rules.maxLengthSeconds())));
+        } else if (now.isAfter(lastActivity.plus(rules.idleTimeout()))) {
+            sessions.end(session.id(), IDLE_STOP, "no stream and no heartbeat for "
+                    + minutes(rules.idleTimeout()));
+        }
+    }
+
+    private void shutDown(SessionStore.DueShutdown due) {
+        if (!store.liveOn(due.profile()).isEmpty()) {
+            store.cancelShutdown(due.profile());
+            return;
+        }
+        try {
+            power.shutdown(due.profile(), true, IDLE_STOP, null);
+            store.cancelShutdown(due.profile());
+            audit.record(IDLE_STOP, "session.idle-stop", due.profile(), AuditOutcome.SUCCESS, "shut down: "
+                    + due.reason());
+        } catch (OperationConflictException busy) {
+            // another operation works on the VM; look again next tick
+        } catch (ProfileNotFoundException gone) {
+            store.cancelShutdown(due.profile());
+        } catch (ProblemException refused) {
+            store.cancelShutdown(due.profile());
+            audit.record(IDLE_STOP, "session.idle-stop", due.profile(), AuditOutcome.FAILURE, refused.getMessage());
+        }
+    }
+
+    private static String minutes(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    }
+}

@@ -1,0 +1,42 @@
+package io.rigplane.session.wol;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** What became of a received datagram, counted as {@code rigplane.wol.packets{outcome=…}}. */
+enum WakeOnLanOutcome {
+    /** A session was opened (or joined) for the matching profile. */
+    ACCEPTED,
+    /** Not a magic packet. */
+    MALFORMED,
+    /** From an address outside the allowed networks. */
+    NETWORK_REFUSED,
+    /** No profile's VM has this MAC. */
+    FOREIGN,
+    /** The same MAC woke its profile less than the interval ago: the rest of a burst. */
+    MAC_TOO_SOON,
+    /** The source has used up its wakes for the window. */
+    SOURCE_OVER_LIMIT,
+    /** The session core refused (GPU busy, profile refused, …) or failed. */
+    SESSION_REFUSED,
+    /** More packets than the worker keeps up with; dropped before any lookup. */
+    OVERLOADED;
+
+    String tag() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** One counter per outcome, registered up front so that a zero shows as zero. */
+    static Map<WakeOnLanOutcome, Counter> counters(MeterRegistry registry) {
+        Map<WakeOnLanOutcome, Counter> counters = new EnumMap<>(WakeOnLanOutcome.class);
+        for (WakeOnLanOutcome outcome : values()) {
+            counters.put(outcome, Counter.builder("rigplane.wol.packets")
+                    .description("Datagrams received by the Wake-on-LAN listener, by what became of them")
+                    .tag("outcome", outcome.tag()).register(registry));
+        }
+        return counters;
+    }
+}
