@@ -1,4 +1,4 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import io.rigplane.proxmox.ProxmoxClient;
 import java.sql.Timestamp;

@@ -1,4 +1,4 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,11 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import io.rigplane.profile.ConfigEntry;
 import io.rigplane.profile.ProxmoxDefaults;
 import io.rigplane.profile.RenderedConfig;
+import io.rigplane.provisioning.Change;
+import io.rigplane.provisioning.ChangeAction;
+import io.rigplane.provisioning.ChangeEffect;
 import io.rigplane.proxmox.PropertyString;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * The diff between a rendered profile and a VM, key by key, compared parsed. Pure: it reads
  * nothing and changes nothing, so a plan can be shown before anything is applied.
  */
-final class Planner {
+public final class Planner {
 
     /** Applied to a running VM at once; everything else waits for a stop/start. */
     private static final Set<String> HOTPLUG = Set.of("name", "description", "tags", "onboot", "startup",
@@ -266,7 +269,7 @@ final class Planner {
         return machine.trim().replaceFirst("\\+pve0$", "");
     }
 
-    static String mergeTags(String tags, List<String> extra) {
+    public static String mergeTags(String tags, List<String> extra) {
         Set<String> merged = new TreeSet<>(splitTags(tags));
         merged.addAll(extra);
         return String.join(";", merged);

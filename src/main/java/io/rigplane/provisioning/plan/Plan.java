@@ -1,5 +1,7 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
+import io.rigplane.provisioning.Change;
+import io.rigplane.provisioning.ChangeEffect;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.adopt;
 
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.proxmox.ProxmoxClusters;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The VMs of every cluster, with the profile that manages each; the adopt form lists the others. */
 @RestController
 @Tag(name = "Provisioning")
-class VmInventory {
+public class VmInventory {
 
     private final ProxmoxClusters clusters;
     private final ProfileCatalog catalog;
@@ -31,7 +31,7 @@ class VmInventory {
 
     @GetMapping("/api/v1/vms")
     @Operation(summary = "VMs on Proxmox; managed=false lists those no profile manages yet")
-    List<InventoryVm> vms(@RequestParam(required = false) @Nullable Boolean managed) {
+    public List<InventoryVm> vms(@RequestParam(required = false) @Nullable Boolean managed) {
         List<InventoryVm> vms = new ArrayList<>();
         for (String cluster : clusters.ids()) {
             clusters.client(cluster).vms().stream().filter(vm -> !vm.template()).forEach(vm -> {

@@ -1,11 +1,19 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.web;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationRequest;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
+import io.rigplane.provisioning.AdoptRequest;
+import io.rigplane.provisioning.Adopted;
+import io.rigplane.provisioning.Adoption;
+import io.rigplane.provisioning.PlatformDistance;
+import io.rigplane.provisioning.plan.ApplyHandler;
+import io.rigplane.provisioning.plan.Plan;
+import io.rigplane.provisioning.plan.PlatformFits;
+import io.rigplane.provisioning.plan.ProvisioningPlans;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

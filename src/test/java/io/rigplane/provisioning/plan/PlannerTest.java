@@ -1,4 +1,4 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.rigplane.profile.ConfigEntry;
 import io.rigplane.profile.Layer;
 import io.rigplane.profile.RenderedConfig;
+import io.rigplane.provisioning.Change;
+import io.rigplane.provisioning.ChangeAction;
+import io.rigplane.provisioning.ChangeEffect;
 import io.rigplane.proxmox.PropertyString;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.drift;
 
 import io.rigplane.profile.SyncState;
 import io.rigplane.profile.SyncStatus;

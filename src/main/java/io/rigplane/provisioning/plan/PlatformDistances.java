@@ -1,9 +1,13 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileSpec;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.profile.RenderedConfig;
+import io.rigplane.provisioning.Change;
+import io.rigplane.provisioning.ChangeEffect;
+import io.rigplane.provisioning.PlatformDistance;
+import io.rigplane.provisioning.adopt.ProfileFromVm;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.system.FieldError;
 import java.util.ArrayList;
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Component;
  * make, key by key with its effect. Reads Proxmox, changes nothing.
  */
 @Component
-class PlatformDistances {
+public class PlatformDistances {
 
     /** Written by adopt and by every apply alike; no platform changes them. */
     private static final Set<String> RIGPLANE_KEYS = Set.of("name", "tags");
@@ -31,7 +35,7 @@ class PlatformDistances {
     }
 
     /** Against what the VM has; every platform but the profile's own and as-is. */
-    List<PlatformDistance> of(ProfileView profile, Observed observed) {
+    public List<PlatformDistance> of(ProfileView profile, Observed observed) {
         List<PlatformDistance> distances = new ArrayList<>();
         ProfileSpec spec = profile.spec();
         Integer vmid = profile.boundVmid() != null ? profile.boundVmid() : spec.vmid();
@@ -63,7 +67,7 @@ class PlatformDistances {
         return of(profile, new Observed(own.values(), Set.of(), false));
     }
 
-    Observed observe(ProxmoxClient client, String node, int vmid) {
+    public Observed observe(ProxmoxClient client, String node, int vmid) {
         Set<String> pending = new HashSet<>();
         client.pending(node, vmid).stream().filter(change -> change.isPending())
                 .forEach(change -> pending.add(change.key()));

@@ -1,5 +1,6 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.drift;
 
+import io.rigplane.provisioning.Change;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

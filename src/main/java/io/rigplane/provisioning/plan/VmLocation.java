@@ -1,4 +1,4 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import io.rigplane.proxmox.VmConfig;
 import org.jspecify.annotations.Nullable;
@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
  * Where a profile's VM lives now (a VM may have moved to another node of its cluster), with the
  * config read while finding it, if one was, so that a plan does not read it twice.
  */
-record VmLocation(String node, int vmid, @Nullable VmConfig config) {
+public record VmLocation(String node, int vmid, @Nullable VmConfig config) {
 
-    VmLocation(String node, int vmid) {
+    public VmLocation(String node, int vmid) {
         this(node, vmid, null);
     }
 }

@@ -1,6 +1,10 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.web;
 
 import io.rigplane.profile.ProfileView;
+import io.rigplane.provisioning.AdoptRequest;
+import io.rigplane.provisioning.Adoption;
+import io.rigplane.provisioning.AdoptionRefusedException;
+import io.rigplane.provisioning.adopt.VmInventory;
 import io.rigplane.proxmox.ProxmoxException;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;

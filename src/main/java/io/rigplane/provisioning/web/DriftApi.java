@@ -1,5 +1,7 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.web;
 
+import io.rigplane.provisioning.drift.DriftDetector;
+import io.rigplane.provisioning.drift.DriftReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

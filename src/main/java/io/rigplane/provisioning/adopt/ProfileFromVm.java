@@ -1,10 +1,12 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.adopt;
 
 import io.rigplane.profile.Disk;
 import io.rigplane.profile.DiskRole;
 import io.rigplane.profile.Network;
 import io.rigplane.profile.ProfileSpec;
 import io.rigplane.profile.ProfileTags;
+import io.rigplane.provisioning.plan.NetworkCard;
+import io.rigplane.provisioning.plan.Sizes;
 import io.rigplane.proxmox.PropertyString;
 import io.rigplane.system.FieldError;
 import java.util.ArrayList;
@@ -24,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * Proxmox stores it. Keys Proxmox writes itself, Rigplane's own (name, tags) and CD drives stay
  * out, as rendering and planning leave them alone.
  */
-final class ProfileFromVm {
+public final class ProfileFromVm {
 
-    static final String AS_IS = "as-is";
+    public static final String AS_IS = "as-is";
     private static final int MAX_DISKS = 16;
     /** Written by Proxmox (or by Rigplane: name, tags); never part of what a profile asks for. */
     private static final Set<String> NOT_RECORDED = Set.of("name", "tags", "vmid", "digest", "meta", "vmgenid",
@@ -37,7 +39,7 @@ final class ProfileFromVm {
     private ProfileFromVm() {
     }
 
-    static ProfileSpec read(String name, @Nullable String cluster, String node, @Nullable Integer vmid,
+    public static ProfileSpec read(String name, @Nullable String cluster, String node, @Nullable Integer vmid,
             Map<String, String> config, List<FieldError> problems) {
         Map<String, String> settings = new TreeMap<>();
         List<Disk> disks = disks(config, settings);

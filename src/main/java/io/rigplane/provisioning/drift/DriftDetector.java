@@ -1,7 +1,9 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.drift;
 
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
+import io.rigplane.provisioning.plan.Plan;
+import io.rigplane.provisioning.plan.ProvisioningPlans;
 import io.rigplane.proxmox.ProxmoxException;
 import java.time.Clock;
 import java.util.List;

@@ -1,10 +1,13 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationHandler;
 import io.rigplane.operation.ProxmoxTask;
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
+import io.rigplane.provisioning.Change;
+import io.rigplane.provisioning.ChangeEffect;
+import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
 import io.rigplane.proxmox.TaskFailedException;
@@ -22,10 +25,10 @@ import org.springframework.stereotype.Component;
  * Safe to run again from the start.
  */
 @Component
-class ApplyHandler implements OperationHandler {
+public class ApplyHandler implements OperationHandler {
 
-    static final String KIND = "apply";
-    static final String REBOOT = "reboot";
+    public static final String KIND = "apply";
+    public static final String REBOOT = "reboot";
     private static final int ROUNDS = 3;
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration TASK_TIMEOUT = Duration.ofMinutes(3);

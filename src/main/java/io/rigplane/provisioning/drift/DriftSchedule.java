@@ -1,5 +1,6 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.drift;
 
+import io.rigplane.provisioning.DriftCheckJob;
 import io.rigplane.system.RecurringJobs;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,11 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileTags;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.profile.RenderedConfig;
+import io.rigplane.provisioning.Change;
+import io.rigplane.provisioning.ProfileVms;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,7 @@ public class ProvisioningPlans {
         return plan(catalog.get(name));
     }
 
-    Plan plan(ProfileView profile) {
+    public Plan plan(ProfileView profile) {
         String cluster = vms.clusterId(profile);
         Optional<VmLocation> location = vms.locate(profile);
         if (location.isEmpty()) {
@@ -44,7 +46,7 @@ public class ProvisioningPlans {
                 observed.pendingKeys().stream().sorted().toList(), clock.instant());
     }
 
-    static List<String> identityTags(ProfileView profile) {
+    public static List<String> identityTags(ProfileView profile) {
         return List.of(ProfileTags.MANAGED, profile.identityTag());
     }
 }

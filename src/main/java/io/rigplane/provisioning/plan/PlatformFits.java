@@ -1,8 +1,12 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import io.rigplane.profile.PlatformFit;
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
+import io.rigplane.provisioning.Change;
+import io.rigplane.provisioning.PlatformDistance;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmIdentityLostException;
 import io.rigplane.proxmox.ProxmoxException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /** A profile's distance to each platform: against its VM where it has one, else its own config. */
 @Service
-class PlatformFits implements PlatformFit {
+public class PlatformFits implements PlatformFit {
 
     private final ProfileCatalog catalog;
     private final ProfileVms vms;
@@ -32,7 +36,7 @@ class PlatformFits implements PlatformFit {
         return distances.of(profile, vms.observe(profile, vm.get()));
     }
 
-    List<PlatformDistance> distances(String name) {
+    public List<PlatformDistance> distances(String name) {
         return of(catalog.get(name));
     }
 

@@ -1,7 +1,9 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.rigplane.profile.ProfileResource;
+import io.rigplane.provisioning.Adopted;
+import io.rigplane.provisioning.PlatformDistance;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

@@ -1,18 +1,18 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Disk sizes as Proxmox writes them ({@code 200G}, {@code 528K}, {@code 1T}, bytes), in bytes. */
-final class Sizes {
+public final class Sizes {
 
     private static final Pattern SIZE = Pattern.compile("^(\\d+(?:\\.\\d+)?)([KMGT]?)$");
 
     private Sizes() {
     }
 
-    static @Nullable Long bytes(@Nullable String size) {
+    public static @Nullable Long bytes(@Nullable String size) {
         if (size == null) {
             return null;
         }
@@ -31,7 +31,7 @@ final class Sizes {
         return (long) (value * Math.pow(1024, power));
     }
 
-    static long gib(int gib) {
+    public static long gib(int gib) {
         return gib * 1024L * 1024L * 1024L;
     }
 }

@@ -1,10 +1,15 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.web;
 
 import io.rigplane.access.CurrentActor;
-import io.rigplane.operation.OperationView;
 import io.rigplane.operation.OperationConflictException;
 import io.rigplane.operation.OperationRequest;
+import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
+import io.rigplane.provisioning.ChangeEffect;
+import io.rigplane.provisioning.drift.DriftDetector;
+import io.rigplane.provisioning.drift.DriftReport;
+import io.rigplane.provisioning.plan.ApplyHandler;
+import io.rigplane.provisioning.plan.ProvisioningPlans;
 import io.rigplane.proxmox.ProxmoxException;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package io.rigplane.provisioning;
+package io.rigplane.provisioning.plan;
 
 import io.rigplane.system.ProblemException;
 import org.springframework.http.HttpStatus;
