@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import io.rigplane.proxmox.PropertyString;
 import java.util.LinkedHashMap;

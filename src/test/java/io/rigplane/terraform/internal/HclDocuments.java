@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import java.util.ArrayList;
@@ -10,14 +10,14 @@ import java.util.Map;
  * Turns HCL into the document {@code terraform show -json} prints for a state, with an HCL parser
  * of its own, so that a test can feed exported HCL back to the import as Terraform would.
  */
-final class HclDocuments {
+public final class HclDocuments {
 
     private HclDocuments() {
     }
 
     /** The parsed HCL: top-level block types to their content, as the parser gives them. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String hcl) {
+    public static Map<String, Object> parse(String hcl) {
         try {
             return (Map<String, Object>) new HCLParser().parse(hcl, true);
         } catch (Exception e) {
@@ -27,7 +27,7 @@ final class HclDocuments {
 
     /** Every {@code proxmox_virtual_environment_vm} resource of the HCL, as a state document. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> asState(String hcl) {
+    public static Map<String, Object> asState(String hcl) {
         Map<String, Object> resourceTypes = (Map<String, Object>) parse(hcl).getOrDefault("resource", Map.of());
         Map<String, Object> vms = (Map<String, Object>) resourceTypes.getOrDefault(HclWriter.RESOURCE_TYPE, Map.of());
         List<Object> resources = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
  * document: a state ({@code values}) or a plan ({@code planned_values}), in the root module and
  * every child module. Anything else is refused with the reason.
  */
-final class ShowJsonReader {
+public final class ShowJsonReader {
 
     private ShowJsonReader() {
     }
 
-    static List<TerraformResource> read(@Nullable Object document) {
+    public static List<TerraformResource> read(@Nullable Object document) {
         if (!(document instanceof Map<?, ?> root)) {
             throw invalid("", "must be the JSON object that terraform show -json prints");
         }

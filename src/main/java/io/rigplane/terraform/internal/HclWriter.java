@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,14 +10,14 @@ import java.util.Map;
  * equals signs of consecutive attributes aligned, nested blocks after the plain attributes.
  * Settings that no attribute carries become comments at the end of their resource.
  */
-final class HclWriter {
+public final class HclWriter {
 
-    static final String RESOURCE_TYPE = "proxmox_virtual_environment_vm";
+    public static final String RESOURCE_TYPE = "proxmox_virtual_environment_vm";
 
     private HclWriter() {
     }
 
-    static String write(List<ExportedVm> vms) {
+    public static String write(List<ExportedVm> vms) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < vms.size(); i++) {
             if (i > 0) {

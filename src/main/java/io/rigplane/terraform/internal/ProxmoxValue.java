@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Builds a Proxmox property string the way Proxmox prints one: the unnamed leading value, then
  * the options sorted by name. Unset options are left out.
  */
-final class ProxmoxValue {
+public final class ProxmoxValue {
 
     private final @Nullable String head;
     private final Map<String, String> options = new TreeMap<>();
@@ -47,7 +47,7 @@ final class ProxmoxValue {
     }
 
     /** A Proxmox boolean, as the API accepts it; null when the text is none. */
-    static @Nullable Boolean flag(@Nullable String text) {
+    public static @Nullable Boolean flag(@Nullable String text) {
         if (text == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import io.rigplane.system.FieldError;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * what the reading found (attributes nobody knows, attributes left alone, attributes that matter
  * only when creating the VM, and problems).
  */
-record MappedVm(String address, @Nullable String name, @Nullable String node, @Nullable Integer vmid,
+public record MappedVm(String address, @Nullable String name, @Nullable String node, @Nullable Integer vmid,
         Map<String, String> config, List<String> unknownAttributes, List<FieldError> ignoredAttributes,
         List<FieldError> creationOnlyAttributes, List<FieldError> problems) {
 }

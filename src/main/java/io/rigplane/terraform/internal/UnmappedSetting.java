@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 /**
  * A Proxmox key, or one option of a key, that no attribute of the bpg provider carries; the

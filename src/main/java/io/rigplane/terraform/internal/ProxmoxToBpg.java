@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * the key (start at boot, ballooning, SCSI controller, TPM version), the value is written out so
  * that Terraform would not change the VM.
  */
-final class ProxmoxToBpg {
+public final class ProxmoxToBpg {
 
     private static final Set<String> CLOUD_INIT = Set.of("ciuser", "cipassword", "citype", "ciupgrade", "cicustom",
             "nameserver", "searchdomain", "sshkeys");
@@ -31,7 +31,7 @@ final class ProxmoxToBpg {
      * @param exists whether the VM exists, so that Terraform should import it rather than create it
      * @param extraTags tags the VM carries beyond the config's, which Terraform must keep
      */
-    static ExportedVm export(String heading, String label, String node, @Nullable Integer vmid, boolean exists,
+    public static ExportedVm export(String heading, String label, String node, @Nullable Integer vmid, boolean exists,
             Map<String, String> config, List<String> extraTags) {
         ExportContext vm = new ExportContext(config);
         vm.put("node_name", node);

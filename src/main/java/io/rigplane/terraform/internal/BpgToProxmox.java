@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import io.rigplane.system.FieldError;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * that means what Proxmox does without the key is left out where the provider's default says
  * otherwise. Attributes that are not the provider's documented ones are reported, never dropped.
  */
-final class BpgToProxmox {
+public final class BpgToProxmox {
 
     private static final String PROFILE_NAME = "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$";
     private static final String NODE = "^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$";
@@ -29,7 +29,7 @@ final class BpgToProxmox {
     private BpgToProxmox() {
     }
 
-    static MappedVm read(TerraformResource resource) {
+    public static MappedVm read(TerraformResource resource) {
         List<FieldError> problems = new ArrayList<>();
         AttributeBlock attributes = new AttributeBlock("", resource.values(), problems);
         ImportContext vm = new ImportContext(attributes, problems);

@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import io.rigplane.proxmox.PropertyString;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * mean the same, under what the provider carries, the VM's own value is kept; where they differ,
  * the document's value stays and the first plan shows it.
  */
-final class ExistingVm {
+public final class ExistingVm {
 
     private static final Pattern DRIVE = Pattern.compile("^(ide|sata|scsi|virtio)\\d+$");
     private static final Set<String> NET_MODELS = Set.of("e1000", "e1000-82540em", "e1000-82544gc", "e1000-82545em",
@@ -93,7 +93,7 @@ final class ExistingVm {
      * mean the same; keys the VM has and the document would leave at their default are kept as
      * the VM has them. Keys where they differ are added to {@code differences}.
      */
-    static Map<String, String> fit(Map<String, String> fromDocument, Map<String, String> vm,
+    public static Map<String, String> fit(Map<String, String> fromDocument, Map<String, String> vm,
             Set<String> differences) {
         Map<String, String> fitted = new TreeMap<>();
         Set<String> keys = new TreeSet<>(fromDocument.keySet());

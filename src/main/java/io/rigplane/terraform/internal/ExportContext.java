@@ -1,4 +1,4 @@
-package io.rigplane.terraform;
+package io.rigplane.terraform.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
