@@ -24,7 +24,7 @@ public record ConfigEntry(
                 : layer == Layer.PLATFORM ? "platform" : "proxmox-default");
     }
 
-    ConfigEntry from(Layer newLayer, String newSource) {
+    public ConfigEntry from(Layer newLayer, String newSource) {
         return new ConfigEntry(key, value, createValue, newLayer, newSource);
     }
 }

@@ -1,5 +1,6 @@
 package io.rigplane.profile;
 
+import io.rigplane.profile.internal.ProxmoxIds;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

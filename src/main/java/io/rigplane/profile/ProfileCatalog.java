@@ -2,6 +2,13 @@ package io.rigplane.profile;
 
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
+import io.rigplane.profile.internal.ChainRendering;
+import io.rigplane.profile.internal.Profile;
+import io.rigplane.profile.internal.ProfileRepository;
+import io.rigplane.profile.internal.ProfileValidator;
+import io.rigplane.profile.platform.PlatformChain;
+import io.rigplane.profile.platform.PlatformMove;
+import io.rigplane.profile.platform.Platforms;
 import io.rigplane.system.ETags;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;

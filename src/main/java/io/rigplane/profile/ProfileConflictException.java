@@ -30,7 +30,7 @@ public class ProfileConflictException extends ProblemException {
                         + "and leave it on Proxmox as it is");
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
  * The VM cannot be managed safely (a template, a key Rigplane cannot record); adopting must never
  * change a VM beyond Rigplane's name and tags, so it is refused with every reason.
  */
-class AdoptionRefusedException extends ProblemException {
+public class AdoptionRefusedException extends ProblemException {
 
     private final List<FieldError> reasons;
 
@@ -22,7 +22,7 @@ class AdoptionRefusedException extends ProblemException {
     }
 
     /** Every difference that stops the adoption, by config key. */
-    List<FieldError> reasons() {
+    public List<FieldError> reasons() {
         return reasons;
     }
 

@@ -17,7 +17,7 @@ public record Change(
         @Nullable String send,
         @Schema(example = "shrinking a disk destroys data") @Nullable String reason) {
 
-    boolean applicable() {
+    public boolean applicable() {
         return effect != ChangeEffect.REFUSED && action != ChangeAction.NONE;
     }
 }

@@ -1,5 +1,6 @@
 package io.rigplane.provisioning;
 
+import io.rigplane.provisioning.drift.DriftDetector;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -7,7 +8,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /** The periodic drift check; Quartz's cluster runs it on one replica at a time. */
 @DisallowConcurrentExecution
-class DriftCheckJob extends QuartzJobBean {
+public class DriftCheckJob extends QuartzJobBean {
 
     private DriftDetector detector;
 

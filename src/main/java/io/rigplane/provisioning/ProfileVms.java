@@ -2,6 +2,8 @@ package io.rigplane.provisioning;
 
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
+import io.rigplane.provisioning.plan.Observed;
+import io.rigplane.provisioning.plan.VmLocation;
 import io.rigplane.proxmox.ClusterVm;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxClusters;
@@ -43,11 +45,11 @@ public class ProfileVms {
         return find(profile).orElseThrow(() -> new VmMissingException(profile));
     }
 
-    ProxmoxClient client(ProfileView profile) {
+    public ProxmoxClient client(ProfileView profile) {
         return clusters.clientOrDefault(profile.spec().cluster());
     }
 
-    String clusterId(ProfileView profile) {
+    public String clusterId(ProfileView profile) {
         return client(profile).clusterId();
     }
 
@@ -55,7 +57,7 @@ public class ProfileVms {
      * The profile's VM: the one that carries its identity tag, wherever it moved. Rigplane never
      * touches a VM without that tag; a bound VM that lost it is reported, not taken over.
      */
-    Optional<VmLocation> locate(ProfileView profile) {
+    public Optional<VmLocation> locate(ProfileView profile) {
         Optional<VmLocation> where = whereBound(profile);
         if (where.isPresent()) {
             return where;
@@ -98,12 +100,12 @@ public class ProfileVms {
     }
 
     /** Like {@link #locate}, but only by the identity tag: for a create that may have happened. */
-    Optional<VmLocation> findTagged(ProfileView profile) {
+    public Optional<VmLocation> findTagged(ProfileView profile) {
         return client(profile).vms().stream().filter(vm -> vm.tags().contains(profile.identityTag())).findFirst()
                 .map(vm -> new VmLocation(vm.node(), vm.vmid()));
     }
 
-    Observed observe(ProfileView profile, VmLocation vm) {
+    public Observed observe(ProfileView profile, VmLocation vm) {
         ProxmoxClient client = client(profile);
         VmConfig config = vm.config() != null ? vm.config() : client.config(vm.node(), vm.vmid());
         Set<String> pending = new HashSet<>();

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * The VM a profile is bound to no longer carries the profile's tag: it may have been replaced by
  * hand. Rigplane will not change a VM it cannot recognise.
  */
-class VmIdentityLostException extends ProblemException {
+public class VmIdentityLostException extends ProblemException {
 
     VmIdentityLostException(String profile, int vmid, String tag) {
         super(HttpStatus.CONFLICT, "vm-identity-lost", "VM not recognised",

@@ -8,6 +8,8 @@ import io.rigplane.proxmox.ProxmoxClusters;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
+import io.rigplane.terraform.internal.HclDocuments;
+import io.rigplane.terraform.internal.HclWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,0 @@
-package io.rigplane.terraform;
-
-/**
- * A Proxmox key, or one option of a key, that no attribute of the bpg provider carries; the
- * export writes it as a comment so it does not vanish silently.
- */
-public record UnmappedSetting(String key, String value, String reason) {
-}
