@@ -1,13 +1,14 @@
 package io.rigplane.snapshot;
 
+import io.rigplane.snapshot.run.SnapshotRuns;
 import org.quartz.JobExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /** A policy's firing: records the run and queues its operation; the work runs as that operation. */
-class SnapshotPolicyJob extends QuartzJobBean {
+public class SnapshotPolicyJob extends QuartzJobBean {
 
-    static final String POLICY_ID = "policyId";
+    public static final String POLICY_ID = "policyId";
 
     private SnapshotRuns runs;
 

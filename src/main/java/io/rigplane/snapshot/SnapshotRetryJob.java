@@ -1,14 +1,15 @@
 package io.rigplane.snapshot;
 
+import io.rigplane.snapshot.run.SnapshotRuns;
 import java.util.UUID;
 import org.quartz.JobExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /** Queues a run again that found another operation working on its profile. */
-class SnapshotRetryJob extends QuartzJobBean {
+public class SnapshotRetryJob extends QuartzJobBean {
 
-    static final String RUN_ID = "runId";
+    public static final String RUN_ID = "runId";
 
     private SnapshotRuns runs;
 

@@ -3,7 +3,7 @@ package io.rigplane.bench;
 import io.rigplane.RigplaneApplication;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.simulator.SimulatorSettings;
-import io.rigplane.snapshot.SnapshotRuns;
+import io.rigplane.snapshot.run.SnapshotRuns;
 import io.rigplane.support.Api;
 import io.rigplane.support.TestDatabase;
 import java.nio.file.Files;

@@ -1,8 +1,0 @@
-package io.rigplane.snapshot;
-
-import java.util.List;
-import org.jspecify.annotations.Nullable;
-
-/** The body of {@code PUT …/snapshot-policy}: every policy of the profile (an empty list removes them all). */
-public record PolicyList(@Nullable List<SnapshotPolicy> policies) {
-}
