@@ -37,7 +37,7 @@ public final class LiveStream<K> {
     private final LiveSource<K> source;
     private final Duration timeout;
     private final LiveStreamProperties limits;
-    private final Executor poller;
+    private volatile Executor poller;
     private final Map<K, Set<Subscriber<K>>> subscribers = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -128,6 +128,12 @@ public final class LiveStream<K> {
             // the database may be restarting: the streams stay open and the next tick tries again
             log.warn("Could not poll the {} streams: {}", name, e.toString());
         }
+    }
+
+    /** Serves subscribers again, on a new poller, after {@link #close()}. */
+    void reopen(Executor newPoller) {
+        poller = newPoller;
+        closed.set(false);
     }
 
     /** Ends every stream, so that clients reconnect (to another replica) with their Last-Event-ID. */

@@ -173,6 +173,29 @@ class LiveStreamTest {
         assertThat(stream.subscribers()).isZero();
     }
 
+    @Test
+    void streamsStoppedAndStartedAgainServeNewSubscribers() throws InterruptedException {
+        // Spring's test framework stops the lifecycle of a cached context it is not using and starts it
+        // again when a test class needs it: the streams must come back with it
+        LiveStreams streams = new LiveStreams(LIMITS, new SimpleMeterRegistry());
+        LiveStream<String> stream = streams.open("test", source, Duration.ofMillis(20), Duration.ofMinutes(1));
+        streams.start();
+        streams.stop();
+        streams.start();
+        source.append("op", false);
+
+        Recording follower = subscribe(stream, "op", null);
+        source.append("op", true);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!follower.completed && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(follower.ids()).containsExactly(1L, 2L);
+        assertThat(follower.completed).isTrue();
+        streams.stop();
+    }
+
     /** Everything runs on the test's thread: {@link LiveStream#poll()} is a tick. */
     private LiveStream<String> stream(LiveStreamProperties limits) {
         return new LiveStream<>("test", source, Duration.ofMinutes(1), limits, new SimpleMeterRegistry(), Runnable::run);
@@ -192,14 +215,14 @@ class LiveStreamTest {
         final AtomicInteger reads = new AtomicInteger();
         volatile boolean down;
 
-        void append(String key, boolean last) {
+        synchronized void append(String key, boolean last) {
             List<LiveEvent> events = histories.computeIfAbsent(key, k -> new ArrayList<>());
             events.add(new LiveEvent(events.size() + 1, "change", key + " #" + (events.size() + 1)));
             finished.put(key, last);
         }
 
         @Override
-        public Map<String, Long> positions(Set<String> keys) {
+        public synchronized Map<String, Long> positions(Set<String> keys) {
             failIfDown();
             positionQueries.incrementAndGet();
             Map<String, Long> positions = new HashMap<>();
@@ -209,11 +232,11 @@ class LiveStreamTest {
         }
 
         @Override
-        public Optional<LiveHistory> read(String key) {
+        public synchronized Optional<LiveHistory> read(String key) {
             failIfDown();
             reads.incrementAndGet();
             return Optional.ofNullable(histories.get(key))
-                    .map(events -> new LiveHistory(events, finished.get(key)));
+                    .map(events -> new LiveHistory(List.copyOf(events), finished.get(key)));
         }
 
         private void failIfDown() {
