@@ -64,7 +64,9 @@ final class PveTestClient {
     PveTestClient(String base, String fingerprint) {
         this.base = base;
         this.ssl = pinned(fingerprint);
-        this.http = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+        // as long as a request may take: a test that ran before with injected latency can keep the
+        // simulator's workers (and so its TLS handshakes) busy for seconds after its faults are cleared
+        this.http = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(20)).build();
     }
 
     static PveTestClient forSimulator(ProxmoxSimulator sim) {
