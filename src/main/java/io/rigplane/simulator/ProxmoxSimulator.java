@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,6 +26,8 @@ public final class ProxmoxSimulator implements AutoCloseable {
     private final SimContext ctx;
     private final Auth auth;
     private final PveServer server;
+    private static final int MAX_CONNECTIONS = 512;
+
     private final ExecutorService pool;
     private final HttpListener listener;
     private final NodeRoutes nodeControl;
@@ -38,7 +42,11 @@ public final class ProxmoxSimulator implements AutoCloseable {
         this.server = new PveServer(ctx, auth, new ControlEndpoints(this));
         this.nodeControl = new NodeRoutes(ctx, new PowerRoutes(ctx));
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+        // a thread per connection, and an idle keep-alive connection holds its thread for up to 5 s:
+        // a fixed pool let a client's warm connections starve every new one (pveproxy, event-driven,
+        // does not), so threads beyond the core are made as connections come and end when idle
+        this.pool = new ThreadPoolExecutor(settings.threads(), Math.max(settings.threads(), MAX_CONNECTIONS), 30,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "pve-sim-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
