@@ -4,6 +4,7 @@ import io.rigplane.access.audit.AuditEvent;
 import io.rigplane.access.audit.AuditEventRepository;
 import io.rigplane.access.audit.AuditQuery;
 import io.rigplane.access.audit.AuditResults;
+import io.rigplane.system.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Service
 public class AuditTrail {
+
+    public static final int MAX_PAGE_SIZE = 500;
 
     private final AuditEventRepository events;
     private final CurrentActor currentActor;
@@ -58,6 +61,7 @@ public class AuditTrail {
     /** A page of the log, newest first. */
     @Transactional(readOnly = true)
     public AuditResults search(AuditQuery query, int page, int size) {
+        Paging.check(page, size, MAX_PAGE_SIZE);
         Page<AuditEvent> found = events.findAll(query.toSpecification(),
                 PageRequest.of(page, size, Sort.by("occurredAt").descending().and(Sort.by("id").descending())));
         return new AuditResults(found.map(AuditEvent::toRecord).getContent(), page, size, found.getTotalElements());

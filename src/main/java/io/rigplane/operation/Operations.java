@@ -3,6 +3,7 @@ package io.rigplane.operation;
 import io.rigplane.operation.internal.IdempotencyKeyReusedException;
 import io.rigplane.operation.internal.OperationNotFoundException;
 import io.rigplane.operation.internal.OperationStore;
+import io.rigplane.system.Paging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Operations {
+
+    public static final int MAX_PAGE_SIZE = 200;
 
     static final String JOB_GROUP = "operations";
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
@@ -82,6 +85,7 @@ public class Operations {
     }
 
     public OperationPage list(@Nullable String target, @Nullable OperationState state, int page, int size) {
+        Paging.check(page, size, MAX_PAGE_SIZE);
         List<OperationView> items = store.page(target, state, size, page * size).stream()
                 .map(store::find).flatMap(Optional::stream).toList();
         return new OperationPage(items, page, size, store.count(target, state));

@@ -12,6 +12,7 @@ import io.rigplane.profile.platform.Platforms;
 import io.rigplane.system.ETags;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
+import io.rigplane.system.Paging;
 import io.rigplane.system.PreconditionFailedException;
 import java.time.Clock;
 import java.util.List;
@@ -70,16 +71,7 @@ public class ProfileCatalog {
     }
 
     public ProfileList list(@Nullable String node, @Nullable String tag, int page, int size) {
-        List<FieldError> errors = new java.util.ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         return readOnly.execute(status -> {
             Page<Profile> found = profiles.search(blankToNull(node), blankToNull(tag),
                     PageRequest.of(page, size, Sort.by("name")));

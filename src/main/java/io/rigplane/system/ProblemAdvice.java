@@ -1,12 +1,15 @@
 package io.rigplane.system;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.core.ResolvableType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -41,13 +44,45 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> element = e.getParameter().getNestedParameterType();
+        if (java.util.Collection.class.isAssignableFrom(element)) {
+            Class<?> item = ResolvableType.forMethodParameter(e.getParameter()).asCollection().resolveGeneric(0);
+            if (item != null && item.isEnum()) {
+                return problem(new InvalidRequestException(List.of(new FieldError(e.getName(),
+                        "must be a comma-separated list of " + constants(item)))));
+            }
+        }
+        if (element.isEnum()) {
+            return problem(new InvalidRequestException(List.of(new FieldError(e.getName(),
+                    "must be one of " + constants(element)))));
+        }
         return problem(new InvalidRequestException(
                 List.of(new FieldError(e.getName(), "must be a valid " + simpleTypeName(e.getRequiredType())))));
     }
 
-    /** A race the service's own checks could not see, such as two creates of one name. */
+    /**
+     * A form field that names no property of the form, or a list row beyond the rows the form has
+     * ({@code disks[5000].sizeGiB}): the binder refuses to grow the list that far.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ResponseEntity<ProblemDetail> invalidFormField(InvalidPropertyException e) {
+        return problem(new InvalidRequestException(List.of(new FieldError(NulCharacter.shown(e.getPropertyName()),
+                "is not a field of this form, or its row number is out of range"))));
+    }
+
+    /**
+     * A race the service's own checks could not see, such as two creates of one name. PostgreSQL's
+     * data exceptions (SQLSTATE class 22: a value it cannot take, such as text with U+0000) are
+     * bad input, not a conflict; the checks before the database should have caught them.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e) {
+        Optional<SQLException> sql = causeOf(e, SQLException.class);
+        if (sql.isPresent() && sql.get().getSQLState() != null && sql.get().getSQLState().startsWith("22")) {
+            log.warn("Database refused a value (SQLSTATE {}): {}", sql.get().getSQLState(), sql.get().getMessage());
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+                    "A value of the request cannot be stored as given (for example, text with the NUL character)"));
+        }
         log.info("Conflicting write refused: {}", e.getMostSpecificCause().getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "conflict",
                 "Conflict", "The change conflicts with existing data; read the resource again and retry"));
@@ -137,6 +172,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
+        if (e instanceof StrictJsonConfiguration.NulCharacterException) {
+            return NulCharacter.MESSAGE;
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + expected(mismatch.getTargetType());
         }
@@ -148,8 +186,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
                     .map(constant -> constant.toString().toLowerCase()).toList());
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
             return "a whole number";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class
+                || type == java.math.BigDecimal.class) {
+            return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
@@ -161,6 +204,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return "a list";
         }
         return "an object";
+    }
+
+    private static String constants(Class<?> enumType) {
+        return String.join(", ", Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
     }
 
     private static String simpleTypeName(Class<?> type) {

@@ -3,11 +3,8 @@ package io.rigplane.operation.internal;
 import io.rigplane.operation.OperationState;
 import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
-import io.rigplane.system.FieldError;
-import io.rigplane.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -38,16 +35,6 @@ public class OperationApi {
     public Operations.OperationPage list(@RequestParam(required = false) @Nullable String target,
             @RequestParam(required = false) @Nullable OperationState state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        List<FieldError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > 200) {
-            errors.add(new FieldError("size", "must be between 1 and 200"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
         return operations.list(target, state, page, size);
     }
 

@@ -97,14 +97,23 @@ class SessionApi {
     @GetMapping
     @Operation(summary = "List sessions, newest first; a device lists its own")
     List<StreamSession> list(@RequestParam(required = false) @Nullable String profile,
-            @Parameter(description = "only sessions in these states") @RequestParam(required = false)
-            @Nullable Set<SessionState> state,
+            @Parameter(description = "only sessions in these states, comma-separated or repeated; empty means every"
+                    + " state") @RequestParam(required = false) @Nullable Set<@Nullable SessionState> state,
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             throw new InvalidRequestException(List.of(new FieldError("limit", "must be between 1 and 500")));
         }
         UUID device = devices.current().map(Device::id).orElse(null);
-        return sessions.list(new SessionQuery(profile, state == null ? null : EnumSet.copyOf(state), device, limit));
+        return sessions.list(new SessionQuery(profile, states(state), device, limit));
+    }
+
+    /** The states asked for; an empty value ({@code state=}, {@code state=READY,}) adds none. */
+    private static @Nullable Set<SessionState> states(@Nullable Set<@Nullable SessionState> asked) {
+        Set<SessionState> states = EnumSet.noneOf(SessionState.class);
+        if (asked != null) {
+            asked.stream().filter(java.util.Objects::nonNull).forEach(states::add);
+        }
+        return states.isEmpty() ? null : states;
     }
 
     @GetMapping("/{id}")

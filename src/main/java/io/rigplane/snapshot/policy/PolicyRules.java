@@ -3,7 +3,9 @@ package io.rigplane.snapshot.policy;
 import io.rigplane.snapshot.run.SnapshotNames;
 import io.rigplane.system.FieldError;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +20,7 @@ public final class PolicyRules {
     private PolicyRules() {
     }
 
-    static List<FieldError> check(List<SnapshotPolicy> policies, boolean gpuPassthrough) {
+    static List<FieldError> check(List<SnapshotPolicy> policies, boolean gpuPassthrough, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         if (policies.size() > MAX_POLICIES) {
             errors.add(new FieldError("policies", "at most " + MAX_POLICIES + " policies per profile"));
@@ -42,7 +44,7 @@ public final class PolicyRules {
                 errors.add(new FieldError(at + "cron", "is required, e.g. '0 3 * * *' for 03:00 every day"));
             } else {
                 try {
-                    CronSchedule.toQuartz(p.cron());
+                    CronSchedule.toQuartz(p.cron(), zoneOrUtc(p.zone()), now);
                 } catch (IllegalArgumentException e) {
                     errors.add(new FieldError(at + "cron", e.getMessage()));
                 }
@@ -61,5 +63,13 @@ public final class PolicyRules {
             }
         }
         return errors;
+    }
+
+    private static ZoneId zoneOrUtc(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 }

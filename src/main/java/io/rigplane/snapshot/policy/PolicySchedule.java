@@ -17,6 +17,8 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PolicySchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicySchedule.class);
 
     static final String GROUP = "snapshot-policies";
 
@@ -53,7 +57,16 @@ public class PolicySchedule {
             remove(policy.id());
             return;
         }
-        String cron = CronSchedule.toQuartz(policy.policy().cron());
+        String cron;
+        try {
+            cron = CronSchedule.toQuartz(policy.policy().cron());
+        } catch (IllegalArgumentException e) {
+            // saved before the stricter rules (a step of 0, say): it does not run until it is saved again
+            log.warn("Snapshot policy {} ('{}') is not scheduled: its cron {}", policy.id(), policy.policy().cron(),
+                    e.getMessage());
+            remove(policy.id());
+            return;
+        }
         TimeZone zone = TimeZone.getTimeZone(java.time.ZoneId.of(policy.policy().zone()));
         Trigger existing = scheduler.getTrigger(trigger(policy.id()));
         if (existing instanceof CronTrigger c && c.getCronExpression().equals(cron)

@@ -45,7 +45,7 @@ public class SnapshotPolicies {
                     + " every policy)")));
         }
         List<SnapshotPolicy> policies = new ArrayList<>(body.policies());
-        List<FieldError> errors = PolicyRules.check(policies, targets.gpuPassthrough(profile));
+        List<FieldError> errors = PolicyRules.check(policies, targets.gpuPassthrough(profile), clock.instant());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

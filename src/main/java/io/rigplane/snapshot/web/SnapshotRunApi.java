@@ -4,6 +4,7 @@ import io.rigplane.snapshot.run.RunStore;
 import io.rigplane.snapshot.run.SnapshotRun;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
+import io.rigplane.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Snapshots")
 class SnapshotRunApi {
 
+    private static final int MAX_PAGE_SIZE = 200;
     private static final Set<String> STATES = Set.of("QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "SKIPPED", "FAILED");
     private final RunStore runs;
 
@@ -33,13 +35,8 @@ class SnapshotRunApi {
             @Parameter(description = "QUEUED, RUNNING, SUCCEEDED, PARTIAL, SKIPPED or FAILED")
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Paging.check(page, size, MAX_PAGE_SIZE);
         List<FieldError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > 200) {
-            errors.add(new FieldError("size", "must be between 1 and 200"));
-        }
         if (state != null && !STATES.contains(state)) {
             errors.add(new FieldError("state", "must be one of " + STATES));
         }

@@ -39,13 +39,27 @@ class CronScheduleTest {
     }
 
     @ParameterizedTest(name = "''{0}''")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "0 3 * *            | needs five fields (minute hour day-of-month month day-of-week), got 4",
             "0 0 3 * * ?        | got 6",
-            "''                 | got 1",
+            "\"\"                 | got 1",
             "0 3 1 * 1          | day-of-month and day-of-week cannot both be set",
             "0 3 ? * ?          | day-of-month and day-of-week cannot both be set",
-            "0 3 * * 8          | day-of-week 8 is out of range 0-7",
+            "0 3 * * 8          | the day-of-week field '8' has 8, out of range 0-7",
+            "*/0 * * * *        | the minute field '*/0' steps by 0; a step must be between 1 and 60",
+            "0 */0 * * *        | the hour field '*/0' steps by 0",
+            "0 3 1/0 * *        | the day-of-month field '1/0' steps by 0",
+            "0 3 * */0 *        | the month field '*/0' steps by 0",
+            "0 3 * * 1-5/0      | the day-of-week field '1-5/0' steps by 0",
+            "0 3 * * */9        | steps by 9; a step must be between 1 and 8",
+            "0 99999999999 * * *| the hour field '99999999999' has 99999999999, out of range 0-23",
+            "0 3-x * * *        | the hour field '3-x' has 'x', which is not a number",
+            "0 3 * * 5#x        | needs the week of the month, 1 to 5, after #",
+            "0 3 * * 5#         | needs the week of the month",
+            "0 3 * * 5#6        | needs the week of the month",
+            "0 3 * * 5#1#2      | has more than one #",
+            "0 3,,4 * * *       | the hour field '3,,4' has an empty entry",
+            "0 3 * FOO *        | 'FOO', which is not a number or a name (JAN-DEC)",
             "60 3 * * *         | is not a valid cron expression",
             "0 24 * * *         | is not a valid cron expression",
             "0 3 32 * *         | is not a valid cron expression",
@@ -55,6 +69,39 @@ class CronScheduleTest {
     void saysWhatIsWrongWithAnExpression(String cron, String problem) {
         assertThatThrownBy(() -> CronSchedule.toQuartz(cron)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(problem);
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {
+            "0 3 30 2 *         | UTC",
+            "0 3 31 4 *         | UTC",
+            "0 3 31 2,4,6,9,11 *| Europe/Berlin",
+            "0 3 30 FEB *       | UTC",
+    })
+    void anExpressionThatNeverFiresIsRefused(String cron, String zone) {
+        assertThat(CronSchedule.toQuartz(cron)).isNotBlank();
+        assertThatThrownBy(() -> CronSchedule.toQuartz(cron, ZoneId.of(zone), Instant.parse("2026-01-01T00:00:00Z")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("never runs: no date matches it within the next 10 years (such as the 30th of February)");
+    }
+
+    @Test
+    void aLeapDayFiresWithinTheHorizon() {
+        // 2097-2103 has no 29 February (2100 is not a leap year): still within ten years
+        assertThat(CronSchedule.toQuartz("0 3 29 2 *", ZoneId.of("UTC"), Instant.parse("2096-03-01T00:00:00Z")))
+                .isEqualTo("0 0 3 29 2 ?");
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {
+            "*/0 * * * *", "0 99999999999 * * *", "0 3 * * 5#x", "0 3 * * 5#", "0 3 1-x * *", "0 3 * * 1/0",
+            "0 3 L-2 * *", "0 3 * * 1-", "0 3 * * -1", "0 3 * * 5LL", "0 3 W * *", "0 3 1-2-3 * *", "0 3 * JAN-FOO *",
+            "0 3 * * 5#3,5#4", "0 3 ? ? *", "0 3 1 * L",
+    })
+    void aRefusalNamesNoJavaClass(String cron) {
+        assertThatThrownBy(() -> CronSchedule.toQuartz(cron)).isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("java.").doesNotContain("Exception")
+                        .doesNotContain("quartz"));
     }
 
     @ParameterizedTest(name = "''{0}'' in {1} after {2}")
