@@ -13,8 +13,16 @@ public final class Paging {
     private Paging() {
     }
 
-    /** Every broken rule of the two parameters; {@link InvalidRequestException} when any. */
+    /** {@link InvalidRequestException} with every broken rule of the two parameters, when any. */
     public static void check(int page, int size, int maxSize) {
+        List<FieldError> errors = errors(page, size, maxSize);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    /** Every broken rule of the two parameters, for a list that checks more parameters at once. */
+    public static List<FieldError> errors(int page, int size, int maxSize) {
         List<FieldError> errors = new ArrayList<>();
         if (size < 1 || size > maxSize) {
             errors.add(new FieldError("size", "must be between 1 and " + maxSize));
@@ -24,8 +32,6 @@ public final class Paging {
             errors.add(new FieldError("page", "must be between 0 and " + lastPage
                     + (size >= 1 && size <= maxSize ? " for size " + size : "")));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        return errors;
     }
 }

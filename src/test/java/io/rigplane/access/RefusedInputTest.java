@@ -39,6 +39,14 @@ class RefusedInputTest {
         assertBadRequest(api().get("/api/v1/sessions?state=%00"), "state");
         assertBadRequest(api().get("/api/v1/sessions?state=READY,%00"), "state");
         assertBadRequest(api().get("/api/v1/sessions?state=NOPE"), "state");
+        assertThat(api().get("/api/v1/sessions?state=NOPE").json().at("/errors/0/message").asString())
+                .startsWith("must be a comma-separated list of ").contains("READY");
+        // the same for every other enum filter
+        for (String filter : List.of("/api/v1/operations?state=", "/api/v1/audit?outcome=",
+                "/api/v1/snapshot-runs?state=")) {
+            assertThat(api().get(filter).status()).as(filter).isEqualTo(200);
+        }
+        assertBadRequest(api().get("/api/v1/operations?state=NOPE"), "state");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.rigplane.operation.OperationConflictException;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
+import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.provisioning.ChangeEffect;
 import io.rigplane.provisioning.drift.DriftDetector;
 import io.rigplane.provisioning.drift.DriftReport;
@@ -35,12 +36,15 @@ class ProvisioningPage {
     private final DriftDetector drift;
     private final Operations operations;
     private final CurrentActor actor;
+    private final ProfileCatalog catalog;
 
-    ProvisioningPage(ProvisioningPlans plans, DriftDetector drift, Operations operations, CurrentActor actor) {
+    ProvisioningPage(ProvisioningPlans plans, DriftDetector drift, Operations operations, CurrentActor actor,
+            ProfileCatalog catalog) {
         this.plans = plans;
         this.drift = drift;
         this.operations = operations;
         this.actor = actor;
+        this.catalog = catalog;
     }
 
     @GetMapping("/plan")
@@ -60,6 +64,8 @@ class ProvisioningPage {
     @PostMapping("/apply")
     String apply(@PathVariable String name, @RequestParam(defaultValue = "false") boolean reboot,
             RedirectAttributes redirect) {
+        // as the API does: a profile that does not exist is a 404, not an operation that fails later
+        catalog.get(name);
         try {
             OperationView operation = operations.submit(new OperationRequest(ApplyHandler.KIND, name,
                     Map.of(ApplyHandler.REBOOT, Boolean.toString(reboot)), actor.get(), null));

@@ -35,14 +35,15 @@ class SnapshotRunApi {
             @Parameter(description = "QUEUED, RUNNING, SUCCEEDED, PARTIAL, SKIPPED or FAILED")
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        Paging.check(page, size, MAX_PAGE_SIZE);
-        List<FieldError> errors = new ArrayList<>();
-        if (state != null && !STATES.contains(state)) {
+        List<FieldError> errors = new ArrayList<>(Paging.errors(page, size, MAX_PAGE_SIZE));
+        // an empty state filters nothing, as an empty enum filter does elsewhere
+        String wanted = state == null || state.isEmpty() ? null : state;
+        if (wanted != null && !STATES.contains(wanted)) {
             errors.add(new FieldError("state", "must be one of " + STATES));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return runs.page(profile, label, state, page, size);
+        return runs.page(profile, label, wanted, page, size);
     }
 }
