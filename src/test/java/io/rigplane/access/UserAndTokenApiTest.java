@@ -94,9 +94,10 @@ class UserAndTokenApiTest {
         assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(someoneElses.status()).isEqualTo(403);
-        assertThat(right.status()).isEqualTo(204);
+        assertThat(right.status()).isEqualTo(200);
+        assertThat(right.json().get("endedSessions").asInt()).isZero();
         assertThat(admin.put("/api/v1/users/" + viewer + "/password", "{\"newPassword\":\"reset by the admin\"}")
-                .status()).isEqualTo(204);
+                .status()).isEqualTo(200);
     }
 
     @Test

@@ -58,10 +58,11 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain dashboard(HttpSecurity http, AuthThrottle throttle, AuditTrail audit,
-            UserAccountRepository users) throws Exception {
-        SignInOutcomes outcomes = new SignInOutcomes(throttle, audit, users);
+            UserAccountRepository users, DashboardSessions sessions) throws Exception {
+        SignInOutcomes outcomes = new SignInOutcomes(throttle, audit, users, sessions);
         http.authorizeHttpRequests(DashboardAuthorizationRules::apply)
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SignedInSessionFilter(sessions), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new SessionRoleRefreshFilter(users), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)
                         .permitAll())
