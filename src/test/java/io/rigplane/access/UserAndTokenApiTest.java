@@ -101,6 +101,18 @@ class UserAndTokenApiTest {
     }
 
     @Test
+    void aTokenExpiryInThePastOrBeyondTenYearsIsRefused() {
+        for (String expiresAt : new String[] {"2020-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                Instant.now().plus(3651, ChronoUnit.DAYS).toString()}) {
+            Api.Reply refused = admin.post("/api/v1/tokens",
+                    "{\"name\":\"far\",\"scopes\":[\"profiles:read\"],\"expiresAt\":\"" + expiresAt + "\"}");
+            assertThat(refused.status()).as(expiresAt).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresAt");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from api_token where name = 'far'", Long.class)).isZero();
+    }
+
+    @Test
     void aTokenIsShownOnceListedWithoutItsSecretAndRevokedAtOnce() {
         Api.Reply created = admin.post("/api/v1/tokens",
                 "{\"name\":\"backup script\",\"scopes\":[\"profiles:read\",\"power\"],\"expiresAt\":\""
