@@ -162,6 +162,12 @@ class WakeOnLanListenerTest {
         }
     }
 
+    @Test
+    void theCountersSayTheyCountOnlyWhatReachedTheListener() {
+        assertThat(meters.get("rigplane.wol.packets").counter().getId().getDescription())
+                .contains("reached the Wake-on-LAN listener").contains("kernel dropped").contains("not counted");
+    }
+
     private double count(String outcome) {
         return meters.counter("rigplane.wol.packets", "outcome", outcome).count();
     }
