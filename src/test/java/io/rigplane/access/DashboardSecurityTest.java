@@ -80,7 +80,7 @@ class DashboardSecurityTest {
         String user = fixtures.user("lifetime", Role.VIEWER);
         String session = session(user, AccessFixtures.PASSWORD.replace(" ", "%20"));
         String csrf = RawHttp.csrf(http.send("GET", "/tokens", Map.of("Cookie", session), null).body());
-        for (String days : new String[] {"-5", "0", "99999", "abc", ""}) {
+        for (String days : new String[] {"-5", "0", "99999", "abc", "7.5"}) {
             http.send("POST", "/tokens", Map.of("Cookie", session, "Content-Type", FORM),
                     "name=life" + days + "&scopes=PROFILES_READ&days=" + days + "&_csrf=" + csrf);
             assertThat(http.send("GET", "/tokens", Map.of("Cookie", session), null).body())

@@ -81,6 +81,22 @@ class PasswordChangeEndsSessionsTest {
         assertThat(http.send("GET", "/", cookie(third), null).header("Location")).endsWith("/login");
     }
 
+    @Test
+    void aDeletedUsersSessionIsNotInheritedByANewUserOfTheSameName() {
+        http = new RawHttp("127.0.5.3", port);
+        String user = fixtures.user("reborn", Role.VIEWER);
+        String old = session(user, RIGHT);
+        Api admin = Api.at(port);
+        assertThat(admin.delete("/api/v1/users/" + user).status()).isEqualTo(204);
+        assertThat(admin.post("/api/v1/users", "{\"username\": \"" + user + "\", \"password\": \"someone else's "
+                + "password\", \"role\": \"admin\"}").status()).isEqualTo(201);
+
+        RawHttp.Reply page = http.send("GET", "/users", cookie(old), null);
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/login");
+    }
+
     private String session(String username, String password) {
         RawHttp.Reply signedIn = http.signIn(username, password);
         assertThat(signedIn.header("Location")).doesNotContain("error").doesNotContain("throttled");

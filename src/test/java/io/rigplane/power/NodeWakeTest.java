@@ -106,6 +106,11 @@ class NodeWakeTest {
             assertThat(api.put("/api/v1/nodes/srv02/wake-on-lan", "{\"mac\": \"aa:bb:cc:dd:ee:01\", "
                     + "\"broadcast\": \"" + taken + "\"}").status()).as(taken).isEqualTo(200);
         }
+        assertThat(jdbc.queryForObject("select broadcast || ':' || port from node_wake where node = 'srv02'",
+                String.class)).as("a port left out is the default").isEqualTo("127.0.0.1:9");
+        Api.Reply defaults = api.put("/api/v1/nodes/srv02/wake-on-lan", "{\"mac\": \"aa:bb:cc:dd:ee:01\"}");
+        assertThat(defaults.status()).as(defaults.body()).isEqualTo(200);
+        assertThat(defaults.json().get("broadcast").asString()).isEqualTo("255.255.255.255");
         jdbc.update("delete from node_wake where node = 'srv02'");
     }
 

@@ -96,7 +96,11 @@ public class UserDirectory {
             refuseIfLastAdmin(user, "user.delete");
         }
         users.delete(user);
-        audit.record("user.delete", target(username), AuditOutcome.SUCCESS, null);
+        // a session must not outlive its user: a new user of the same name would inherit it
+        int ended = sessions.endAllBut(username, null);
+        lockout.unlock(username);
+        audit.record("user.delete", target(username), AuditOutcome.SUCCESS,
+                "ended " + ended + " dashboard session(s)");
     }
 
     /**

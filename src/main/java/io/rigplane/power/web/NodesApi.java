@@ -53,10 +53,12 @@ class NodesApi {
     private final AuditTrail audit;
 
     private final BroadcastRule broadcasts;
+    private final PowerProperties properties;
 
     NodesApi(PowerReadings readings, PowerTargets targets, Operations operations, NodeWakeSettings wake,
             CurrentActor actor, AuditTrail audit, PowerProperties properties) {
         this.broadcasts = new BroadcastRule(properties.wakeOnLanAllowedBroadcasts());
+        this.properties = properties;
         this.audit = audit;
         this.readings = readings;
         this.targets = targets;
@@ -107,8 +109,10 @@ class NodesApi {
             throw new InvalidRequestException(errors);
         }
         ProxmoxClient client = existing(cluster, node);
+        // left out: the defaults (the columns need a value; a missing one was taken for a conflict)
         WakeOnLan saved = new WakeOnLan(body.mac().toUpperCase(java.util.Locale.ROOT).replace('-', ':'),
-                body.broadcast(), body.port());
+                body.broadcast() != null ? body.broadcast() : properties.wakeOnLanBroadcast(),
+                body.port() != null ? body.port() : properties.wakeOnLanPort());
         wake.save(client.clusterId(), node, saved);
         audit.record(actor.get(), "node.wake-on-lan", "node:" + client.clusterId() + "/" + node, AuditOutcome.SUCCESS,
                 "MAC " + saved.mac() + (saved.broadcast() == null ? "" : " via " + saved.broadcast())
