@@ -54,6 +54,9 @@ class TrustedProxiesTest {
         assertThat(sourceOfLastFailedSignIn(proxy, "not-an-address")).isEqualTo("127.0.6.1");
         assertThat(proxy.send("GET", "/login", Map.of("X-Forwarded-Proto", "https"), null).header("set-cookie"))
                 .as("the proxy says the client came over HTTPS").contains("Secure");
+        assertThat(proxy.send("GET", "/", Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host",
+                "rigplane.example.org"), null).header("Location"))
+                .as("links point at the proxy").isEqualTo("https://rigplane.example.org/login");
     }
 
     @Test
@@ -69,6 +72,8 @@ class TrustedProxiesTest {
         assertThat(sourceOfLastFailedSignIn(other, "198.51.100.7")).isEqualTo("127.0.6.3");
         assertThat(other.send("GET", "/login", Map.of("X-Forwarded-Proto", "https"), null).header("set-cookie"))
                 .doesNotContain("Secure");
+        assertThat(other.send("GET", "/", Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host",
+                "evil.example.org"), null).header("Location")).isEqualTo("http://localhost:" + port + "/login");
     }
 
     private String sourceOfLastFailedSignIn(RawHttp from, String forwardedFor) {

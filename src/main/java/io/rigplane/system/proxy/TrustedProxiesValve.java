@@ -15,8 +15,8 @@ import org.apache.catalina.util.NetMaskSet;
 import org.apache.catalina.valves.ValveBase;
 
 /**
- * Takes the client's address (and scheme) from {@code X-Forwarded-For} ({@code X-Forwarded-Proto})
- * only when the request comes from a proxy the operator named. Tomcat's own valve trusts every
+ * Takes the client's address, scheme and host from {@code X-Forwarded-For},
+ * {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and {@code X-Forwarded-Port} only when the request comes from a proxy the operator named. Tomcat's own valve trusts every
  * private and loopback address by default, which lets any caller in such a network choose the
  * address the throttle counts and the audit records.
  *
@@ -28,6 +28,7 @@ public class TrustedProxiesValve extends ValveBase {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]{1,253}|\\[[0-9a-fA-F:.]{2,45}])(:(\\d{1,5}))?");
 
     private final NetMaskSet trusted;
 
@@ -47,6 +48,7 @@ public class TrustedProxiesValve extends ValveBase {
         String originalScheme = request.getScheme();
         boolean originalSecure = request.isSecure();
         int originalPort = request.getServerPort();
+        String originalServerName = request.getServerName();
         try {
             String client = client(request.getHeaders("X-Forwarded-For"));
             if (client != null) {
@@ -60,6 +62,7 @@ public class TrustedProxiesValve extends ValveBase {
                 request.getCoyoteRequest().scheme().setString(https ? "https" : "http");
                 request.setServerPort(https ? 443 : 80);
             }
+            forwardedHost(request);
             getNext().invoke(request, response);
         } finally {
             request.setRemoteAddr(originalAddr);
@@ -67,6 +70,25 @@ public class TrustedProxiesValve extends ValveBase {
             request.setSecure(originalSecure);
             request.getCoyoteRequest().scheme().setString(originalScheme);
             request.setServerPort(originalPort);
+            request.getCoyoteRequest().serverName().setString(originalServerName);
+        }
+    }
+
+    /** The host (and port) the client asked the proxy for, so links Rigplane makes point at the proxy. */
+    private static void forwardedHost(Request request) {
+        String host = request.getHeader("X-Forwarded-Host");
+        if (host != null) {
+            java.util.regex.Matcher parsed = HOST.matcher(host.split(",")[0].strip());
+            if (parsed.matches()) {
+                request.getCoyoteRequest().serverName().setString(parsed.group(1));
+                if (parsed.group(3) != null && Integer.parseInt(parsed.group(3)) <= 65535) {
+                    request.setServerPort(Integer.parseInt(parsed.group(3)));
+                }
+            }
+        }
+        String port = request.getHeader("X-Forwarded-Port");
+        if (port != null && port.strip().matches("\\d{1,5}") && Integer.parseInt(port.strip()) <= 65535) {
+            request.setServerPort(Integer.parseInt(port.strip()));
         }
     }
 
