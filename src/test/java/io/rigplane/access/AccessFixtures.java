@@ -48,5 +48,6 @@ class AccessFixtures {
     /** Forgets every failure count, so one test's throttling does not leak into another. */
     void forgetFailures() {
         jdbc.update("delete from auth_failure");
+        jdbc.update("delete from sign_in_lock");
     }
 }

@@ -83,6 +83,7 @@ class AuthorizationMatrixTest {
             DELETE /api/v1/users/{username}                | admin                 | admin
             PUT    /api/v1/users/{username}/role           | admin                 | admin
             PUT    /api/v1/users/{username}/password       | admin                 | admin
+            DELETE /api/v1/users/{username}/lock           | admin                 | admin
             GET    /api/v1/tokens                          | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
             POST   /api/v1/tokens                          | admin operator viewer | profiles:read profiles:write power snapshots sessions admin
             DELETE /api/v1/tokens/{id}                     | admin operator viewer | profiles:read profiles:write power snapshots sessions admin

@@ -47,6 +47,7 @@ class DashboardRouteMatrixTest {
             POST /users/{username}/role         | admin
             POST /users/{username}/password     | admin
             POST /users/{username}/delete       | admin
+            POST /users/{username}/unlock       | admin
             POST /tokens                        | admin operator viewer
             POST /tokens/{id}/revoke            | admin operator viewer
             POST /account/password              | admin operator viewer

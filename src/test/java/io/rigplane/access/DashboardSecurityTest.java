@@ -76,6 +76,24 @@ class DashboardSecurityTest {
     }
 
     @Test
+    void aTokenLifetimeTheFormDoesNotOfferIsRefusedNeverTakenAsNoExpiry() {
+        String user = fixtures.user("lifetime", Role.VIEWER);
+        String session = session(user, AccessFixtures.PASSWORD.replace(" ", "%20"));
+        String csrf = RawHttp.csrf(http.send("GET", "/tokens", Map.of("Cookie", session), null).body());
+        for (String days : new String[] {"-5", "0", "99999", "abc", "7.5"}) {
+            http.send("POST", "/tokens", Map.of("Cookie", session, "Content-Type", FORM),
+                    "name=life" + days + "&scopes=PROFILES_READ&days=" + days + "&_csrf=" + csrf);
+            assertThat(http.send("GET", "/tokens", Map.of("Cookie", session), null).body())
+                    .as("days=" + days).contains("must be one of 7, 30, 90, 365 days or never");
+        }
+        http.send("POST", "/tokens", Map.of("Cookie", session, "Content-Type", FORM),
+                "name=forever&scopes=PROFILES_READ&days=never&_csrf=" + csrf);
+
+        assertThat(jdbc.queryForList("select name || ' ' || (expires_at is null) from api_token t join app_user u "
+                + "on u.id = t.owner_id where u.username = ?", String.class, user)).containsExactly("forever true");
+    }
+
+    @Test
     void aNewTokenIsShownOnOnePageOnly() {
         String session = session("admin", IntegrationTest.ADMIN_PASSWORD);
         String csrf = RawHttp.csrf(http.send("GET", "/tokens", Map.of("Cookie", session), null).body());

@@ -94,9 +94,22 @@ class UserAndTokenApiTest {
         assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(someoneElses.status()).isEqualTo(403);
-        assertThat(right.status()).isEqualTo(204);
+        assertThat(right.status()).isEqualTo(200);
+        assertThat(right.json().get("endedSessions").asInt()).isZero();
         assertThat(admin.put("/api/v1/users/" + viewer + "/password", "{\"newPassword\":\"reset by the admin\"}")
-                .status()).isEqualTo(204);
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenExpiryInThePastOrBeyondTenYearsIsRefused() {
+        for (String expiresAt : new String[] {"2020-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                Instant.now().plus(3651, ChronoUnit.DAYS).toString()}) {
+            Api.Reply refused = admin.post("/api/v1/tokens",
+                    "{\"name\":\"far\",\"scopes\":[\"profiles:read\"],\"expiresAt\":\"" + expiresAt + "\"}");
+            assertThat(refused.status()).as(expiresAt).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresAt");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from api_token where name = 'far'", Long.class)).isZero();
     }
 
     @Test

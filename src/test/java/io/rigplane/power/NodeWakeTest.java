@@ -29,6 +29,9 @@ class NodeWakeTest {
     @Autowired
     ProxmoxSimulator simulator;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @AfterEach
     void wakeEverything() {
         simulator.setNodeOnline("srv02", true);
@@ -83,6 +86,32 @@ class NodeWakeTest {
         assertThat(phases).as("phases seen while it ran").startsWith("WAKING_NODE")
                 .containsSubsequence("WAKING_NODE", "STARTING_VM").doesNotHaveDuplicates();
         fixtures.power(name, "stop");
+    }
+
+    @Test
+    void aMagicPacketGoesOnlyToTheLimitedBroadcastAPrivateAddressOrAnAllowedRange() {
+        Api api = Api.at(port);
+        for (String refused : new String[] {"8.8.8.8", "203.0.113.255", "2001:db8::1", "wol.example.com",
+                "100.64.0.1"}) {
+            Api.Reply reply = api.put("/api/v1/nodes/srv02/wake-on-lan",
+                    "{\"mac\": \"aa:bb:cc:dd:ee:01\", \"broadcast\": \"" + refused + "\"}");
+            assertThat(reply.status()).as(refused).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("broadcast");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from node_wake where node = 'srv02'", Long.class))
+                .as("nothing stored").isZero();
+        for (String taken : new String[] {"255.255.255.255", "192.168.1.255", "10.20.255.255", "172.31.255.255",
+                "fd00::1", "127.0.0.1"}) {
+            assertThat(api.put("/api/v1/nodes/srv02/wake-on-lan", "{\"mac\": \"aa:bb:cc:dd:ee:01\", "
+                    + "\"broadcast\": \"" + taken + "\"}").status()).as(taken).isEqualTo(200);
+        }
+        assertThat(jdbc.queryForObject("select broadcast || ':' || port from node_wake where node = 'srv02'",
+                String.class)).as("a port left out is the default").isEqualTo("127.0.0.1:9");
+        Api.Reply defaults = api.put("/api/v1/nodes/srv02/wake-on-lan", "{\"mac\": \"aa:bb:cc:dd:ee:01\"}");
+        assertThat(defaults.status()).as(defaults.body()).isEqualTo(200);
+        assertThat(defaults.json().get("broadcast").asString()).isEqualTo("255.255.255.255");
+        jdbc.update("delete from node_wake where node = 'srv02'");
     }
 
     @Test

@@ -116,6 +116,9 @@ class DeviceApiTest {
                 .isEqualTo("[\"" + second + "\"]");
     }
 
+    @Autowired
+    io.rigplane.access.token.RefusalTally refusalTally;
+
     @Test
     void creationRevocationAndRefusedDeviceRequestsAreAudited() {
         Api admin = Api.at(port);
@@ -132,5 +135,28 @@ class DeviceApiTest {
         assertThat(trail.get(0)).startsWith("TOKEN ").contains("device.create SUCCESS");
         assertThat(trail.get(1)).isEqualTo("DEVICE audited-tv device.refused REFUSED GET /api/v1/profiles");
         assertThat(trail.get(2)).startsWith("TOKEN ").contains("device.revoke SUCCESS");
+    }
+
+    @Test
+    void repeatedRefusalsOfADeviceAreCountedInOneRowNotWrittenOneRowEach() {
+        Api admin = Api.at(port);
+        JsonNode device = admin.post("/api/v1/devices", "{\"name\": \"hammering-tv\", \"profiles\": []}").json();
+        Api asDevice = admin.withToken(device.get("token").asString());
+
+        for (int i = 0; i < 300; i++) {
+            assertThat(asDevice.get("/api/v1/profiles?n=" + i).status()).isEqualTo(403);
+        }
+        assertThat(refusals("hammering-tv")).containsExactly("GET /api/v1/profiles");
+        refusalTally.flushAll();
+
+        List<String> rows = refusals("hammering-tv");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).startsWith("299 more refused request(s) from ").endsWith("; last: GET /api/v1/profiles "
+                + "from 127.0.0.1");
+    }
+
+    private List<String> refusals(String device) {
+        return jdbc.queryForList("select detail from audit_event where target = ? and action = 'device.refused' "
+                + "order by id", String.class, "device:" + device);
     }
 }

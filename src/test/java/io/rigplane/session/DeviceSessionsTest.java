@@ -65,4 +65,29 @@ class DeviceSessionsTest {
         assertThat(ended.get("reason").asString()).isEqualTo("the device 'living-room-tv' was revoked");
         assertThat(tv.get("/api/v1/sessions/" + last).status()).isEqualTo(401);
     }
+
+    @Test
+    void aDeviceUnboundFromAProfileLosesItsSessionThereAndCannotKeepItAlive() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        Api admin = fixtures.api();
+        String lost = fixtures.appliedProfile("tv-lost", null);
+        String kept = fixtures.appliedProfile("tv-kept", null);
+        Api.Reply created = admin.post("/api/v1/devices", "{\"name\": \"bedroom-tv\", \"profiles\": [\""
+                + lost + "\", \"" + kept + "\"]}");
+        Api tv = admin.withToken(created.json().get("token").asString());
+        String onLost = SessionFixtures.open(tv, lost).get("id").asString();
+        String onKept = SessionFixtures.open(tv, kept).get("id").asString();
+
+        assertThat(admin.put("/api/v1/devices/" + created.json().get("id").asString() + "/profiles",
+                "{\"profiles\": [\"" + kept + "\"]}").status()).isEqualTo(200);
+
+        JsonNode ended = admin.get("/api/v1/sessions/" + onLost).json();
+        assertThat(ended.get("state").asString()).isEqualTo("ENDED");
+        assertThat(ended.get("reason").asString()).isEqualTo("the device 'bedroom-tv' may no longer use " + lost);
+        assertThat(tv.post("/api/v1/sessions/" + onLost + "/heartbeat", null).status()).isIn(403, 409);
+        assertThat(admin.get("/api/v1/sessions/" + onKept).json().get("state").asString())
+                .isNotIn("ENDING", "ENDED", "FAILED");
+        assertThat(tv.post("/api/v1/sessions/" + onKept + "/heartbeat", null).status()).isEqualTo(200);
+        admin.delete("/api/v1/sessions/" + onKept);
+    }
 }

@@ -26,7 +26,9 @@ import org.springframework.test.context.ContextConfiguration;
         "rigplane.simulator.auth-failure-delay=0s",
         "rigplane.sessions.monitor-interval=300ms",
         // no test listens on the machine's Wake-on-LAN ports; the listener's own test picks a free one
-        "rigplane.sessions.wol-ports="})
+        "rigplane.sessions.wol-ports=",
+        // the Wake-on-LAN tests listen for magic packets on loopback, which is no node's LAN otherwise
+        "rigplane.power.wake-on-lan-allowed-broadcasts=127.0.0.0/8"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestOperationHandlers.class)
 public @interface IntegrationTest {

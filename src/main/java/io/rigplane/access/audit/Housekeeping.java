@@ -1,7 +1,9 @@
 package io.rigplane.access.audit;
 
 import io.rigplane.access.AuditTrail;
+import io.rigplane.access.security.DashboardSessions;
 import io.rigplane.access.security.FailureThrottle;
+import io.rigplane.access.security.SignInLockout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +27,17 @@ public class Housekeeping {
     private final FailureThrottle throttle;
     private final AuditProperties properties;
     private final Clock clock;
+    private final SignInLockout lockout;
+    private final DashboardSessions sessions;
 
-    public Housekeeping(AuditTrail audit, FailureThrottle throttle, AuditProperties properties, Clock clock) {
+    public Housekeeping(AuditTrail audit, FailureThrottle throttle, AuditProperties properties, Clock clock,
+            SignInLockout lockout, DashboardSessions sessions) {
         this.audit = audit;
         this.throttle = throttle;
         this.properties = properties;
         this.clock = clock;
+        this.lockout = lockout;
+        this.sessions = sessions;
     }
 
     @Scheduled(initialDelayString = "${rigplane.audit.purge-interval:PT1H}",
@@ -38,7 +45,9 @@ public class Housekeeping {
     public void purge() {
         Instant now = clock.instant();
         int events = audit.purgeOlderThan(now.minus(properties.retention()));
-        int counts = throttle.purgeOlderThan(now.minus(FAILURE_COUNTS_KEPT));
+        int counts = throttle.purgeOlderThan(now.minus(FAILURE_COUNTS_KEPT))
+                + lockout.purgeOlderThan(now.minus(FAILURE_COUNTS_KEPT));
+        sessions.purgeUnusedSince(now.minus(sessions.timeout()).minus(Duration.ofMinutes(5)));
         if (events > 0 || counts > 0) {
             log.info("Purged {} audit events older than {} and {} stale failure counts", events,
                     properties.retention(), counts);

@@ -1,9 +1,6 @@
 package io.rigplane.access.security;
 
-import io.rigplane.access.user.Role;
-import io.rigplane.access.user.UserAccountRepository;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,11 +8,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The throttling rules of sign-ins and bearer tokens.
  *
- * <p>Failures count per source address, and for password sign-ins per account as well. An
- * account lock must never lock every admin out, so an admin account's failures count per
- * account <em>and</em> source: whoever guesses at {@code admin} from one address locks out only
- * that address, and the real admin signs in from another. Non-admin accounts lock for every
- * source; an admin can still sign in and help. Tokens are never locked by account: they carry
+ * <p>Failures count per source address, and for password checks (sign-ins, a password change's
+ * current password) per account <em>and</em> source as well ({@link SignInLockout}): whoever
+ * guesses at an account from one address locks it only for that address, with locks that grow
+ * each time, and the owner signs in from another. Tokens are never locked by account: they carry
  * 256 random bits, so only the per-source limit applies to them.
  */
 @Component
@@ -25,12 +21,14 @@ public class AuthThrottle {
 
     private final FailureThrottle throttle;
     private final ThrottleProperties limits;
-    private final UserAccountRepository users;
+    private final SignInLockout lockout;
+    private final LockAudit lockAudit;
 
-    public AuthThrottle(FailureThrottle throttle, ThrottleProperties limits, UserAccountRepository users) {
+    public AuthThrottle(FailureThrottle throttle, ThrottleProperties limits, SignInLockout lockout, LockAudit lockAudit) {
         this.throttle = throttle;
         this.limits = limits;
-        this.users = users;
+        this.lockout = lockout;
+        this.lockAudit = lockAudit;
     }
 
     /** Whether a bearer request from this source is to be turned away without looking at it. */
@@ -43,26 +41,30 @@ public class AuthThrottle {
         return over(sourceKey(source), limits.source());
     }
 
+    /** Whether a password check from this source for this account is to be refused without looking at it. */
     @Transactional(readOnly = true)
     public Optional<Duration> signInBlocked(String source, String username) {
         Optional<Duration> bySource = throttle.blockedLocally(sourceKey(source))
                 .or(() -> throttle.blocked(sourceKey(source), limits.source()));
-        return bySource.or(() -> throttle.blocked(accountKey(username, source), limits.account()));
+        return bySource.or(() -> lockout.locked(username, source));
     }
 
-    /** Counts a failed sign-in against the source and the account; answers the longer wait, if any. */
+    /** Counts a wrong password against the source and the account from it; answers the longer wait, if any. */
     public Optional<Duration> failedSignIn(String source, String username) {
         Optional<Duration> bySource = over(sourceKey(source), limits.source());
-        Optional<Duration> byAccount = over(accountKey(username, source), limits.account());
+        Optional<Duration> byAccount = lockout.recordFailure(username, source).map(lock -> {
+            lockAudit.locked(username, source, lock);
+            return lock.duration();
+        });
         if (bySource.isPresent() && byAccount.isPresent()) {
             return Optional.of(bySource.get().compareTo(byAccount.get()) >= 0 ? bySource.get() : byAccount.get());
         }
         return bySource.or(() -> byAccount);
     }
 
-    /** A good sign-in forgets the account's failures; the source's stay until their window ends. */
+    /** A good sign-in forgets the account's failures from that source; the source's stay until their window ends. */
     public void succeededSignIn(String source, String username) {
-        throttle.clear(accountKey(username, source));
+        lockout.forget(username, source);
     }
 
     /** A wrong current password on a password change counts like a failed sign-in. */
@@ -78,12 +80,6 @@ public class AuthThrottle {
 
     private static String sourceKey(String source) {
         return "source:" + clip(source);
-    }
-
-    private String accountKey(String username, String source) {
-        String name = clip(username.toLowerCase(Locale.ROOT));
-        boolean admin = users.findByUsername(name).map(user -> user.role() == Role.ADMIN).orElse(false);
-        return admin ? "account:" + name + "@" + clip(source) : "account:" + name;
     }
 
     private static String clip(String value) {

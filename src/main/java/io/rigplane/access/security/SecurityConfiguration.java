@@ -4,6 +4,7 @@ import io.rigplane.access.AuditTrail;
 import io.rigplane.access.token.BearerAuthenticationFilter;
 import io.rigplane.access.token.BearerCredentials;
 import io.rigplane.access.token.DeviceRefusalAudit;
+import io.rigplane.access.token.RefusalTally;
 import io.rigplane.access.user.UserAccountRepository;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +37,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     public SecurityFilterChain api(HttpSecurity http, List<BearerCredentials> kinds, AuthThrottle throttle, JsonMapper json,
-            AuditTrail audit) throws Exception {
+            RefusalTally refusals) throws Exception {
         ProblemSecurityResponses responses = new ProblemSecurityResponses(json);
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 // bearer tokens are not sent by browsers on their own, so there is nothing to forge
@@ -49,7 +50,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerAuthenticationFilter(kinds, throttle, responses),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(responses)
-                        .accessDeniedHandler(new DeviceRefusalAudit(responses, audit)))
+                        .accessDeniedHandler(new DeviceRefusalAudit(responses, refusals)))
                 .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(ApiAuthorizationRules::apply);
         return http.build();
@@ -58,10 +59,11 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain dashboard(HttpSecurity http, AuthThrottle throttle, AuditTrail audit,
-            UserAccountRepository users) throws Exception {
-        SignInOutcomes outcomes = new SignInOutcomes(throttle, audit, users);
+            UserAccountRepository users, DashboardSessions sessions) throws Exception {
+        SignInOutcomes outcomes = new SignInOutcomes(throttle, audit, users, sessions);
         http.authorizeHttpRequests(DashboardAuthorizationRules::apply)
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SignedInSessionFilter(sessions), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new SessionRoleRefreshFilter(users), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)
                         .permitAll())

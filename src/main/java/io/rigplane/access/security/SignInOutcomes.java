@@ -24,11 +24,14 @@ public class SignInOutcomes extends SavedRequestAwareAuthenticationSuccessHandle
     private final AuthThrottle throttle;
     private final AuditTrail audit;
     private final UserAccountRepository users;
+    private final DashboardSessions sessions;
 
-    public SignInOutcomes(AuthThrottle throttle, AuditTrail audit, UserAccountRepository users) {
+    public SignInOutcomes(AuthThrottle throttle, AuditTrail audit, UserAccountRepository users,
+            DashboardSessions sessions) {
         this.throttle = throttle;
         this.audit = audit;
         this.users = users;
+        this.sessions = sessions;
         setDefaultTargetUrl("/");
     }
 
@@ -36,6 +39,8 @@ public class SignInOutcomes extends SavedRequestAwareAuthenticationSuccessHandle
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         throttle.succeededSignIn(request.getRemoteAddr(), authentication.getName());
+        // the session id was changed at sign-in already: this is the id the cookie will carry
+        sessions.signedIn(request.getSession().getId(), authentication.getName());
         audit.record(new Actor(Actor.Type.USER, authentication.getName()), "login", "user:" + authentication.getName(),
                 AuditOutcome.SUCCESS, null);
         super.onAuthenticationSuccess(request, response, authentication);

@@ -1,7 +1,5 @@
 package io.rigplane.access.token;
 
-import io.rigplane.access.AuditOutcome;
-import io.rigplane.access.AuditTrail;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,25 +9,26 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Audits every API call refused to a device token before answering 403: a thin client that
- * tries what it may not do is either broken or stolen, and both are worth a line in the trail.
+ * Audits API calls refused to a device token before answering 403: a thin client that tries what
+ * it may not do is either broken or stolen, and both are worth a line in the trail. Repeated
+ * refusals are counted ({@link RefusalTally}), not written one row each.
  */
 public class DeviceRefusalAudit implements AccessDeniedHandler {
 
     private final AccessDeniedHandler answer;
-    private final AuditTrail audit;
+    private final RefusalTally tally;
 
-    public DeviceRefusalAudit(AccessDeniedHandler answer, AuditTrail audit) {
+    public DeviceRefusalAudit(AccessDeniedHandler answer, RefusalTally tally) {
         this.answer = answer;
-        this.audit = audit;
+        this.tally = tally;
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException, ServletException {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof DeviceAuthentication device) {
-            audit.record("device.refused", "device:" + device.getName(), AuditOutcome.REFUSED,
-                    request.getMethod() + " " + request.getRequestURI());
+            tally.refused(device.getName(), request.getMethod() + " " + request.getRequestURI(),
+                    request.getRemoteAddr());
         }
         answer.handle(request, response, e);
     }

@@ -10,6 +10,7 @@ import io.rigplane.access.user.UserAccountRepository;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TokenIssuer {
+
+    /** A date further out is a typo or a probe (and beyond what PostgreSQL stores); no expiry is said with none. */
+    public static final Duration LONGEST_LIFE = Duration.ofDays(3650);
 
     private final ApiTokenRepository tokens;
     private final UserAccountRepository users;
@@ -52,6 +56,9 @@ public class TokenIssuer {
         }
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             errors.add(new FieldError("expiresAt", "must be in the future"));
+        } else if (expiresAt != null && expiresAt.isAfter(clock.instant().plus(LONGEST_LIFE))) {
+            errors.add(new FieldError("expiresAt", "must be within " + LONGEST_LIFE.toDays()
+                    + " days; leave it out for a token that never expires"));
         }
         if (caller.expiresAt() != null && (expiresAt == null || expiresAt.isAfter(caller.expiresAt()))) {
             errors.add(new FieldError("expiresAt", "must not be later than your own token's expiry, "

@@ -74,11 +74,20 @@ public class UserApi {
     }
 
     @PutMapping("/{username}/password")
-    @Operation(summary = "Change a password: one's own with the current one (any token), anyone's as an admin")
-    public ResponseEntity<Void> changePassword(@PathVariable String username, @RequestBody PasswordChange change,
-            HttpServletRequest request) {
-        directory.changePassword(currentActor.caller(), username, change.currentPassword(), change.newPassword(),
-                request.getRemoteAddr());
+    @Operation(summary = "Change a password: one's own with the current one (any token), anyone's as an admin",
+            description = "Ends every dashboard session of the user and says how many (endedSessions); tokens "
+                    + "are kept. An admin's reset also unlocks the account. While the account is locked for the "
+                    + "caller's address, even the right current password is answered 429.")
+    public UserDirectory.PasswordChanged changePassword(@PathVariable String username,
+            @RequestBody PasswordChange change, HttpServletRequest request) {
+        return directory.changePassword(currentActor.caller(), username, change.currentPassword(),
+                change.newPassword(), request.getRemoteAddr(), null);
+    }
+
+    @DeleteMapping("/{username}/lock")
+    @Operation(summary = "Unlock an account for every source address it is locked for (admin scope)")
+    public ResponseEntity<Void> unlock(@PathVariable String username) {
+        directory.unlock(username);
         return ResponseEntity.noContent().build();
     }
 

@@ -5,6 +5,8 @@ import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
 import io.rigplane.access.security.AuthThrottle;
 import io.rigplane.access.security.Caller;
+import io.rigplane.access.security.DashboardSessions;
+import io.rigplane.access.security.SignInLockout;
 import io.rigplane.access.security.TooManyFailuresException;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
@@ -26,12 +28,21 @@ public class UserDirectory {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final AuthThrottle throttle;
+    private final SignInLockout lockout;
+    private final DashboardSessions sessions;
 
-    public UserDirectory(UserAccountRepository users, PasswordEncoder passwords, AuditTrail audit, AuthThrottle throttle) {
+    public UserDirectory(UserAccountRepository users, PasswordEncoder passwords, AuditTrail audit, AuthThrottle throttle,
+            SignInLockout lockout, DashboardSessions sessions) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.throttle = throttle;
+        this.lockout = lockout;
+        this.sessions = sessions;
+    }
+
+    /** What a password change ended besides the old password; tokens are kept (revoke them apart). */
+    public record PasswordChanged(int endedSessions) {
     }
 
     @Transactional(readOnly = true)
@@ -85,16 +96,24 @@ public class UserDirectory {
             refuseIfLastAdmin(user, "user.delete");
         }
         users.delete(user);
-        audit.record("user.delete", target(username), AuditOutcome.SUCCESS, null);
+        // a session must not outlive its user: a new user of the same name would inherit it
+        int ended = sessions.endAllBut(username, null);
+        lockout.unlock(username);
+        audit.record("user.delete", target(username), AuditOutcome.SUCCESS,
+                "ended " + ended + " dashboard session(s)");
     }
 
     /**
      * Changes a password. One's own needs the current password, even for an admin, so a stolen
-     * session or token cannot take the account over; an admin may reset anyone else's.
+     * session or token cannot take the account over; an admin may reset anyone else's. The lock is
+     * checked before the current password, and a wrong one counts as a failed sign-in, so a token
+     * cannot be used to guess the owner's password. The user's other dashboard sessions end (the
+     * one that made the change, {@code keptSessionId}, stays); an admin's reset also unlocks the
+     * account.
      */
     @Transactional
-    public void changePassword(Caller caller, String username, @Nullable String currentPassword,
-            @Nullable String newPassword, String source) {
+    public PasswordChanged changePassword(Caller caller, String username, @Nullable String currentPassword,
+            @Nullable String newPassword, String source, @Nullable String keptSessionId) {
         boolean own = caller.username().equals(username);
         if (!own && !caller.isAdmin()) {
             throw new AccessProblems.NotAllowed("Only an admin may change another user's password");
@@ -108,6 +127,12 @@ public class UserDirectory {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        if (own) {
+            throttle.signInBlocked(source, username).ifPresent(wait -> {
+                audit.record("user.password", target(username), AuditOutcome.REFUSED, "locked");
+                throw new TooManyFailuresException(wait);
+            });
+        }
         if (own && !passwords.matches(currentPassword, user.passwordHash())) {
             audit.record("user.password", target(username), AuditOutcome.REFUSED, "wrong current password");
             throttle.wrongPassword(source, username).ifPresent(wait -> {
@@ -116,7 +141,35 @@ public class UserDirectory {
             throw new InvalidRequestException(List.of(new FieldError("currentPassword", "is not right")));
         }
         user.changePassword(passwords.encode(newPassword));
-        audit.record("user.password", target(username), AuditOutcome.SUCCESS, own ? "own" : "reset by admin");
+        int ended = sessions.endAllBut(username, own ? keptSessionId : null);
+        audit.record("user.password", target(username), AuditOutcome.SUCCESS,
+                (own ? "own" : "reset by admin") + "; ended " + ended + " dashboard session(s)");
+        if (!own) {
+            unlock(username, "password reset", false);
+        }
+        return new PasswordChanged(ended);
+    }
+
+    /** The users locked for at least one source address right now. */
+    public java.util.Set<String> lockedUsers() {
+        return lockout.lockedAccounts();
+    }
+
+    /** Ends every lock of the account, whichever sources it was locked for. */
+    @Transactional
+    public int unlock(String username) {
+        find(username);
+        return unlock(username, "unlocked by admin", true);
+    }
+
+    private int unlock(String username, String why, boolean alwaysAudit) {
+        int sources = lockout.unlock(username);
+        if (sources == 0 && !alwaysAudit) {
+            return 0;
+        }
+        audit.record("user.unlock", target(username), AuditOutcome.SUCCESS,
+                why + "; " + sources + " locked source(s)");
+        return sources;
     }
 
     private void refuseIfLastAdmin(UserAccount user, String action) {

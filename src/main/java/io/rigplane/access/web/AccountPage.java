@@ -46,11 +46,18 @@ public class AccountPage {
                         "does not match the new password")));
             }
             Caller caller = currentActor.caller();
-            directory.changePassword(caller, caller.username(), currentPassword, newPassword, request.getRemoteAddr());
-            redirect.addFlashAttribute("message", "Your password is changed.");
+            UserDirectory.PasswordChanged changed = directory.changePassword(caller, caller.username(),
+                    currentPassword, newPassword, request.getRemoteAddr(), request.getSession().getId());
+            redirect.addFlashAttribute("message", "Your password is changed. " + ended(changed.endedSessions())
+                    + " This session stays signed in; your API tokens are kept.");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", PageMessages.of(e));
         }
         return "redirect:/account";
+    }
+
+    static String ended(int sessions) {
+        return sessions == 0 ? "You had no other dashboard session."
+                : sessions == 1 ? "Ended 1 other dashboard session." : "Ended " + sessions + " other dashboard sessions.";
     }
 }

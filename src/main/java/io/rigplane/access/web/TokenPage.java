@@ -5,6 +5,8 @@ import io.rigplane.access.security.Caller;
 import io.rigplane.access.token.IssuedToken;
 import io.rigplane.access.token.Scope;
 import io.rigplane.access.token.TokenIssuer;
+import io.rigplane.system.FieldError;
+import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +27,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/tokens")
 public class TokenPage {
 
-    /** Lifetimes offered on the form, in days; 0 means no expiry. */
-    static final List<Integer> LIFETIMES = List.of(7, 30, 90, 365, 0);
+    /** Lifetimes offered on the form: days, or {@link #NEVER}; nothing else is taken. */
+    static final List<String> LIFETIMES = List.of("7", "30", "90", "365", "never");
+
+    static final String NEVER = "never";
 
     private final TokenIssuer issuer;
     private final CurrentActor currentActor;
@@ -50,9 +54,14 @@ public class TokenPage {
     @PostMapping
     public String create(@RequestParam(required = false) @Nullable String name,
             @RequestParam(required = false) @Nullable List<Scope> scopes,
-            @RequestParam(defaultValue = "30") int days, RedirectAttributes redirect) {
-        Instant expiresAt = days > 0 ? clock.instant().plus(Duration.ofDays(Math.min(days, 3650))) : null;
+            @RequestParam(defaultValue = "30") String days, RedirectAttributes redirect) {
         try {
+            // a lifetime the form does not offer (-5, 0, 99999) is refused: it must never turn into "no expiry"
+            if (!LIFETIMES.contains(days)) {
+                throw new InvalidRequestException(List.of(new FieldError("days", "must be one of "
+                        + String.join(", ", LIFETIMES.subList(0, LIFETIMES.size() - 1)) + " days or never")));
+            }
+            Instant expiresAt = NEVER.equals(days) ? null : clock.instant().plus(Duration.ofDays(Long.parseLong(days)));
             IssuedToken issued = issuer.issue(currentActor.caller(), name, scopes, expiresAt);
             // a flash attribute lives for one redirect only: the secret is on exactly one page
             redirect.addFlashAttribute("newToken", issued.token());

@@ -33,6 +33,7 @@ public class UserPage {
     public String list(Model model) {
         model.addAttribute("users", directory.list());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("locked", directory.lockedUsers());
         return "access/users";
     }
 
@@ -53,8 +54,20 @@ public class UserPage {
     public String resetPassword(@PathVariable String username,
             @RequestParam(required = false) @Nullable String newPassword, HttpServletRequest request,
             RedirectAttributes redirect) {
-        return act(redirect, () -> directory.changePassword(currentActor.caller(), username, null, newPassword,
-                request.getRemoteAddr()), "Set a new password for " + username + ".");
+        try {
+            UserDirectory.PasswordChanged changed = directory.changePassword(currentActor.caller(), username, null,
+                    newPassword, request.getRemoteAddr(), request.getSession().getId());
+            redirect.addFlashAttribute("message", "Set a new password for " + username + " and unlocked the account. "
+                    + "Ended " + changed.endedSessions() + " of " + username + "'s dashboard sessions; tokens are kept.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", PageMessages.of(e));
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/{username}/unlock")
+    public String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        return act(redirect, () -> directory.unlock(username), "Unlocked " + username + " for every address.");
     }
 
     @PostMapping("/{username}/delete")

@@ -1,6 +1,7 @@
 package io.rigplane.power.internal;
 
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,12 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("rigplane.power")
 public record PowerProperties(@Nullable Duration nodeWakeTimeout, @Nullable Duration nodePollInterval,
-        @Nullable Integer wakeOnLanPort, @Nullable String wakeOnLanBroadcast) {
+        @Nullable Integer wakeOnLanPort, @Nullable String wakeOnLanBroadcast,
+        @Nullable List<String> wakeOnLanAllowedBroadcasts) {
 
     public PowerProperties {
         nodeWakeTimeout = nodeWakeTimeout == null ? Duration.ofMinutes(5) : nodeWakeTimeout;
         nodePollInterval = nodePollInterval == null ? Duration.ofMillis(500) : nodePollInterval;
         wakeOnLanPort = wakeOnLanPort == null ? 9 : wakeOnLanPort;
         wakeOnLanBroadcast = wakeOnLanBroadcast == null ? "255.255.255.255" : wakeOnLanBroadcast;
+        // beyond the private ranges, which a node's broadcast address may be set to (BroadcastRule)
+        wakeOnLanAllowedBroadcasts = wakeOnLanAllowedBroadcasts == null ? List.of()
+                : List.copyOf(wakeOnLanAllowedBroadcasts);
     }
 }

@@ -6,8 +6,10 @@ import io.rigplane.access.CurrentActor;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
+import io.rigplane.power.internal.PowerProperties;
 import io.rigplane.power.internal.PowerReadings;
 import io.rigplane.power.internal.PowerTargets;
+import io.rigplane.power.node.BroadcastRule;
 import io.rigplane.power.node.MagicPacket;
 import io.rigplane.power.node.NodeNotFoundException;
 import io.rigplane.power.node.NodeView;
@@ -42,7 +44,6 @@ class NodesApi {
 
     private static final Pattern NODE = Pattern.compile("^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$");
     private static final Pattern CLUSTER = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_-]{0,62}$");
-    private static final Pattern HOST = Pattern.compile("^[a-zA-Z0-9.:-]{1,253}$");
 
     private final PowerReadings readings;
     private final PowerTargets targets;
@@ -51,8 +52,13 @@ class NodesApi {
     private final CurrentActor actor;
     private final AuditTrail audit;
 
+    private final BroadcastRule broadcasts;
+    private final PowerProperties properties;
+
     NodesApi(PowerReadings readings, PowerTargets targets, Operations operations, NodeWakeSettings wake,
-            CurrentActor actor, AuditTrail audit) {
+            CurrentActor actor, AuditTrail audit, PowerProperties properties) {
+        this.broadcasts = new BroadcastRule(properties.wakeOnLanAllowedBroadcasts());
+        this.properties = properties;
         this.audit = audit;
         this.readings = readings;
         this.targets = targets;
@@ -83,15 +89,18 @@ class NodesApi {
 
     @PutMapping("/{node}/wake-on-lan")
     @Operation(summary = "Set the MAC, broadcast address and UDP port of the node's magic packet",
-            description = "Used when no other node of the cluster is online to wake it.")
+            description = "Used when no other node of the cluster is online to wake it. The broadcast address must "
+                    + "be an IP address: 255.255.255.255 or a private one (RFC 1918, link-local, IPv6 unique-local), "
+                    + "or in a range the operator allows (rigplane.power.wake-on-lan-allowed-broadcasts); 400 otherwise.")
     WakeOnLan setWakeOnLan(@PathVariable String node, @RequestParam(required = false) @Nullable String cluster,
             @RequestBody WakeOnLan body) {
         List<FieldError> errors = new ArrayList<>();
         if (body.mac() == null || !body.mac().matches(MagicPacket.MAC)) {
             errors.add(new FieldError("mac", "must be a MAC address like AA:BB:CC:DD:EE:01"));
         }
-        if (body.broadcast() != null && !HOST.matcher(body.broadcast()).matches()) {
-            errors.add(new FieldError("broadcast", "must be an IP address or host name"));
+        String refused = body.broadcast() == null ? null : broadcasts.refusal(body.broadcast());
+        if (refused != null) {
+            errors.add(new FieldError("broadcast", refused));
         }
         if (body.port() != null && (body.port() < 1 || body.port() > 65535)) {
             errors.add(new FieldError("port", "must be between 1 and 65535"));
@@ -100,8 +109,10 @@ class NodesApi {
             throw new InvalidRequestException(errors);
         }
         ProxmoxClient client = existing(cluster, node);
+        // left out: the defaults (the columns need a value; a missing one was taken for a conflict)
         WakeOnLan saved = new WakeOnLan(body.mac().toUpperCase(java.util.Locale.ROOT).replace('-', ':'),
-                body.broadcast(), body.port());
+                body.broadcast() != null ? body.broadcast() : properties.wakeOnLanBroadcast(),
+                body.port() != null ? body.port() : properties.wakeOnLanPort());
         wake.save(client.clusterId(), node, saved);
         audit.record(actor.get(), "node.wake-on-lan", "node:" + client.clusterId() + "/" + node, AuditOutcome.SUCCESS,
                 "MAC " + saved.mac() + (saved.broadcast() == null ? "" : " via " + saved.broadcast())

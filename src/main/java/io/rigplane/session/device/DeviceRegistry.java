@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -94,23 +95,29 @@ public class DeviceRegistry {
         });
     }
 
-    /** Replaces the profiles a device may use; its sessions on others are refused from now on. */
+    /** Replaces the profiles a device may use; its live sessions on profiles it lost end. */
     public DeviceView rebind(UUID id, @Nullable List<String> profiles) {
         List<FieldError> errors = new ArrayList<>();
         List<String> bound = checkProfiles(profiles, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        Set<String> lost = new TreeSet<>();
         DeviceView changed = transaction.execute(status -> {
             DeviceRegistration device = find(id);
             if (device.revoked()) {
                 throw new DeviceProblems.DeviceRevoked(device.name());
             }
+            lost.addAll(device.toDevice().profiles());
+            bound.forEach(lost::remove);
             device.bindTo(bound);
             return devices.saveAndFlush(device).toView(tokens.lastUsed(List.of(id)).get(id));
         });
         audit.record("device.bind", target(changed.name()), AuditOutcome.SUCCESS,
                 "profiles " + String.join(" ", bound));
+        if (!lost.isEmpty()) {
+            events.publishEvent(new DeviceUnbound(id, changed.name(), lost));
+        }
         return changed;
     }
 

@@ -6,6 +6,7 @@ import io.rigplane.access.AuditTrail;
 import io.rigplane.power.PowerControl;
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.session.device.DeviceRevoked;
+import io.rigplane.session.device.DeviceUnbound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -148,6 +149,17 @@ public class Sessions {
     void deviceRevoked(DeviceRevoked revoked) {
         for (StreamSession session : store.list(new SessionQuery(null, SessionState.LIVE, revoked.id(), 500))) {
             end(session.id(), Actor.system(), "the device '" + revoked.name() + "' was revoked");
+        }
+    }
+
+    /** A device's sessions on a profile it may no longer use end at once; the VM follows the grace period. */
+    @org.springframework.context.event.EventListener
+    void deviceUnbound(DeviceUnbound unbound) {
+        for (StreamSession session : store.list(new SessionQuery(null, SessionState.LIVE, unbound.id(), 500))) {
+            if (unbound.profiles().contains(session.profile())) {
+                end(session.id(), Actor.system(), "the device '" + unbound.name() + "' may no longer use "
+                        + session.profile());
+            }
         }
     }
 

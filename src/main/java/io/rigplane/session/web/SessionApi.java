@@ -136,7 +136,12 @@ class SessionApi {
     @Operation(summary = "The client is still there: keeps the session from ending for idleness",
             description = "409 session-ended when the session is over; open a new one.")
     StreamSession heartbeat(@PathVariable UUID id) {
-        visible(id);
+        StreamSession session = visible(id);
+        // a device keeps a session alive only on a profile it is still bound to
+        Optional<Device> device = devices.current();
+        if (device.isPresent() && !device.get().profiles().contains(session.profile())) {
+            throw new DeviceNotAllowedException(device.get().name(), session.profile());
+        }
         return sessions.heartbeat(id);
     }
 

@@ -6,7 +6,11 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** What became of a received datagram, counted as {@code rigplane.wol.packets{outcome=…}}. */
+/**
+ * What became of a datagram that reached the listener, counted as {@code rigplane.wol.packets{outcome=…}}.
+ * What the kernel dropped before (its socket buffer full under a flood) is not seen, so not counted:
+ * the host's UDP receive-buffer errors ({@code netstat -su}) tell that part.
+ */
 enum WakeOnLanOutcome {
     /** A session was opened (or joined) for the matching profile. */
     ACCEPTED,
@@ -34,7 +38,9 @@ enum WakeOnLanOutcome {
         Map<WakeOnLanOutcome, Counter> counters = new EnumMap<>(WakeOnLanOutcome.class);
         for (WakeOnLanOutcome outcome : values()) {
             counters.put(outcome, Counter.builder("rigplane.wol.packets")
-                    .description("Datagrams received by the Wake-on-LAN listener, by what became of them")
+                    .description("Datagrams that reached the Wake-on-LAN listener, by what became of them; "
+                            + "datagrams the kernel dropped (a full socket buffer under a flood) never reach it "
+                            + "and are not counted here")
                     .tag("outcome", outcome.tag()).register(registry));
         }
         return counters;

@@ -1,0 +1,3 @@
+/** Which reverse proxies may tell Rigplane the client's address and scheme. */
+@org.jspecify.annotations.NullMarked
+package io.rigplane.system.proxy;
