@@ -188,14 +188,15 @@ class RealClientConformanceTest extends SimulatorTestBase {
             InputStream in = s.getInputStream();
             out.write(request("/nodes").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            assertThat(readHead(in)).contains("Connection: Keep-Alive");
+            List<String> ok = readHead(in);
+            assertThat(ok).contains("Connection: Keep-Alive");
+            in.readNBytes(contentLength(ok));
             out.write(request("/nodes/srv02/qemu/999/config").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             List<String> head = readHead(in);
             assertThat(head.get(0)).startsWith("HTTP/1.1 500");
             assertThat(head).contains("Connection: close");
-            int length = head.stream().filter(h -> h.startsWith("Content-Length: ")).findFirst()
-                    .map(h -> Integer.parseInt(h.substring(16))).orElseThrow();
+            int length = contentLength(head);
             assertThat(in.readNBytes(length)).hasSize(length);
             assertThat(in.read()).isEqualTo(-1);
         }
@@ -211,6 +212,11 @@ class RealClientConformanceTest extends SimulatorTestBase {
     private String request(String path) {
         return "GET " + PveTestClient.API + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + api.authorization
                 + "\r\n\r\n";
+    }
+
+    private static int contentLength(List<String> head) {
+        return head.stream().filter(h -> h.startsWith("Content-Length: ")).findFirst()
+                .map(h -> Integer.parseInt(h.substring(16))).orElseThrow();
     }
 
     private static List<String> readHead(InputStream in) throws Exception {
