@@ -2,6 +2,7 @@ package io.rigplane.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rigplane.support.ReferenceData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class SchemaConformanceTest extends SimulatorTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void servedEndpointsMatchTheSchema() throws Exception {
-        String text = Files.readString(ReferenceFiles.require("proxmox/pve-apidata-relevant.json"));
+        String text = Files.readString(ReferenceData.require("proxmox/pve-apidata-relevant.json"));
         List<Map<String, Object>> schema = Json.MAPPER.readValue(text, new TypeReference<List<Map<String, Object>>>() { });
         Map<String, String> samples = prepareSampleValues();
         for (Map<String, Object> node : schema) {
