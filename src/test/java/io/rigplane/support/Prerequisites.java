@@ -21,7 +21,11 @@ public final class Prerequisites {
 
     /** Fails (under CI) or skips (elsewhere) the running test; never returns. */
     public static void missing(String what) {
-        if (underCi()) {
+        missing(what, underCi());
+    }
+
+    static void missing(String what, boolean underCi) {
+        if (underCi) {
             Assertions.fail(what + " is missing and CI is set: CI must run every test, none may skip");
         }
         Assumptions.abort(what + " is missing: skipped here (under CI this test fails instead)");
