@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (cookie {@code PVEAuthCookie}, plus header {@code CSRFPreventionToken} on every non-GET call).
  */
 final class Auth {
+    static final String CLUSTER_NAME = "rigplane-sim";
     private static final long TICKET_LIFETIME_MILLIS = 2 * 3600 * 1000L;
 
     private final SimulatorSettings settings;
@@ -68,7 +69,7 @@ final class Auth {
         String ticket = "PVE:" + user + ":" + stamp + "::" + randomBase64(256);
         String csrf = stamp + ":" + randomBase64(32).substring(0, 43);
         tickets.put(ticket, new Ticket(user, csrf, now + TICKET_LIFETIME_MILLIS));
-        return Map.of("username", user, "ticket", ticket, "CSRFPreventionToken", csrf, "clustername", "rigplane-sim",
+        return Map.of("username", user, "ticket", ticket, "CSRFPreventionToken", csrf, "clustername", CLUSTER_NAME,
                 "cap", Map.of("vms", Map.of("VM.PowerMgmt", 1, "VM.Config.HWType", 1, "VM.Audit", 1)));
     }
 

@@ -32,6 +32,15 @@ final class ClusterRoutes {
                         r -> auth.login(r.get("username"), r.get("realm"), r.get("password"))),
                 new Route("GET", "/cluster/resources", List.of(str("type").oneOf("vm", "storage", "node", "sdn")),
                         this::resources),
+                new Route("GET", "/cluster/status", List.of(), r -> status()),
+                // no pools are configured: the list is empty and a named pool does not exist (pve-manager Pool.pm)
+                new Route("GET", "/pools", List.of(str("poolid").pattern("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){0,2}"),
+                        str("type").oneOf("qemu", "lxc", "storage")), r -> {
+                            if (r.get("poolid") != null) {
+                                throw PveError.server("pool '" + r.get("poolid") + "' does not exist");
+                            }
+                            return List.of();
+                        }),
                 new Route("GET", "/cluster/nextid", List.of(Param.integer("vmid").range(100L, 999_999_999L)), this::nextId),
                 new Route("GET", "/cluster/mapping/pci", List.of(str("check-node")), this::mappings),
                 new Route("POST", "/cluster/mapping/pci", List.of(MAPPING_ID, str("description").maxLength(4096),
@@ -85,6 +94,40 @@ final class ClusterRoutes {
                     }
                     out.add(v);
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * pve-manager's cluster status: the cluster entry, then one entry per corosync member; the
+     * first node is the one answering ({@code local}).
+     */
+    private List<Map<String, Object>> status() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        synchronized (ctx.state) {
+            Map<String, Object> cluster = new LinkedHashMap<>();
+            cluster.put("type", "cluster");
+            cluster.put("id", "cluster");
+            cluster.put("nodes", ctx.state.nodes.size());
+            cluster.put("version", ctx.state.nodes.size() * 2);
+            cluster.put("name", Auth.CLUSTER_NAME);
+            long online = ctx.state.nodes.values().stream().filter(n -> n.online).count();
+            cluster.put("quorate", online * 2 > ctx.state.nodes.size() ? 1 : 0);
+            out.add(cluster);
+            int nodeid = 0;
+            for (SimNode n : ctx.state.nodes.values()) {
+                nodeid++;
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("type", "node");
+                e.put("id", "node/" + n.name);
+                e.put("name", n.name);
+                e.put("nodeid", nodeid);
+                e.put("local", nodeid == 1 ? 1 : 0);
+                e.put("online", n.online ? 1 : 0);
+                e.put("ip", "192.0.2." + (10 + nodeid));
+                e.put("level", "");
+                out.add(e);
             }
         }
         return out;

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Writes configuration changes the way qemu-server does: allocates new disks, adds MAC addresses,
- * prints property strings canonically, and parks changes that cannot be hot-plugged into a running
+ * prints drives and NICs canonically (other property strings stay as given), and parks changes that cannot be hot-plugged into a running
  * VM in the pending section.
  */
 final class ConfigWriter {
@@ -162,9 +162,12 @@ final class ConfigWriter {
             net.put("macaddr", net.get("macaddr").toUpperCase(java.util.Locale.ROOT));
             return VmKeys.NET.print(net);
         }
-        if (p != null && p.format() != null && !key.equals("memory")) {
-            return p.format().print(p.format().parse(value));
+        if (key.equals("boot")) {
+            // a new boot order replaces the whole value (print_bootorder); a legacy one stays as given
+            String order = VmKeys.BOOT.parse(value).get("order");
+            return order == null ? value : "order=" + order;
         }
+        // qemu-server stores every other property string as given (agent "enabled=1" stays so)
         return value;
     }
 
@@ -213,8 +216,30 @@ final class ConfigWriter {
         return prefix + i;
     }
 
+    /**
+     * qemu-server's get_default_bootdevices: the first disk, the first CD-ROM and the first NIC, in
+     * its drive order (ide, scsi, virtio, sata). With none of them print_bootorder gives '' and the
+     * config file gets a line "boot: ", which qemu-server's parser reads back as a single space.
+     */
+    private static String defaultBoot(Map<String, String> c) {
+        List<String> drives = new ArrayList<>();
+        for (String prefix : List.of("ide", "scsi", "virtio", "sata")) {
+            c.keySet().stream().filter(k -> k.matches(prefix + "\\d+"))
+                    .sorted(java.util.Comparator.comparingInt(k -> Integer.parseInt(k.substring(prefix.length()))))
+                    .forEach(drives::add);
+        }
+        List<String> order = new ArrayList<>();
+        drives.stream().filter(k -> !isCdrom(k, c.get(k))).findFirst().ifPresent(order::add);
+        drives.stream().filter(k -> isCdrom(k, c.get(k))).findFirst().ifPresent(order::add);
+        c.keySet().stream().filter(k -> k.matches("net\\d+")).min(java.util.Comparator.comparingInt(
+                k -> Integer.parseInt(k.substring(3)))).ifPresent(order::add);
+        return order.isEmpty() ? " " : "order=" + String.join(";", order);
+    }
+
     /** What Proxmox adds on create: smbios1 uuid, vmgenid, meta, boot order, a pinned machine for Windows. */
-    void addCreateDefaults(SimVm vm, long nowSeconds) {
+    /** Returns the lines qemu-server prints meanwhile (the Windows machine pinning). */
+    List<String> addCreateDefaults(SimVm vm, long nowSeconds) {
+        List<String> log = new ArrayList<>();
         Map<String, String> c = vm.config;
         c.putIfAbsent("smbios1", "uuid=" + state.newUuid());
         String genid = c.get("vmgenid");
@@ -225,21 +250,17 @@ final class ConfigWriter {
         }
         c.put("meta", "creation-qemu=10.0.2,ctime=" + nowSeconds);
         if (!c.containsKey("boot")) {
-            List<String> order = new ArrayList<>();
-            for (String prefix : List.of("scsi", "sata", "virtio", "ide", "net")) {
-                c.keySet().stream().filter(k -> k.matches(prefix + "\\d+")).sorted().forEach(order::add);
-            }
-            c.put("boot", "order=" + String.join(";", order));
+            c.put("boot", defaultBoot(c));
         }
         if (vm.isWindows()) {
             Map<String, String> machine = VmKeys.MACHINE.parse(c.getOrDefault("machine", "pc"));
             String type = machine.getOrDefault("type", "pc");
-            if (type.equals("pc")) {
-                machine.put("type", "pc-i440fx-10.0+pve0");
-            } else if (type.equals("q35")) {
-                machine.put("type", "pc-q35-10.0+pve0");
+            if (type.equals("pc") || type.equals("q35")) {
+                machine.put("type", type.equals("pc") ? "pc-i440fx-10.0+pve0" : "pc-q35-10.0+pve0");
+                log.add("pinning machine type to '" + machine.get("type") + "' for Windows guest OS");
             }
             c.put("machine", VmKeys.MACHINE.print(machine));
         }
+        return log;
     }
 }

@@ -39,7 +39,8 @@ record HttpCall(String method, String rawPath, String rawQuery, Map<String, Stri
             String p = part.trim();
             int eq = p.indexOf('=');
             if (eq > 0 && p.substring(0, eq).equals(name)) {
-                return URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8);
+                // pveproxy only percent-decodes (uri_unescape): a raw '+' in a ticket stays a '+'
+                return URLDecoder.decode(p.substring(eq + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
             }
         }
         return null;

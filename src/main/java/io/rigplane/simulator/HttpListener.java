@@ -125,6 +125,8 @@ final class HttpListener implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "handler failed for " + requestLine, e);
                     reply = HttpReply.of(500, "Internal Server Error", "text/plain", String.valueOf(e));
                 }
+                // a handler may end the connection after its answer, as pveproxy does after every error
+                keepAlive &= !"close".equalsIgnoreCase(reply.headers().get("Connection"));
                 write(out, reply, keepAlive);
                 if (!keepAlive) {
                     return;
@@ -211,7 +213,7 @@ final class HttpListener implements AutoCloseable {
 
     private static void write(OutputStream out, HttpReply reply, boolean keepAlive) throws IOException {
         String reason = reply.reason() == null ? HttpReply.standardReason(reply.status())
-                : reply.reason().replaceAll("[\\r\\n]+", " ").trim();
+                : reply.reason().strip().split("[\\r\\n]", 2)[0];
         StringBuilder head = new StringBuilder(256)
                 .append("HTTP/1.1 ").append(reply.status()).append(' ').append(reason).append("\r\n")
                 .append("Server: pve-api-daemon/3.0\r\n")
@@ -221,7 +223,11 @@ final class HttpListener implements AutoCloseable {
         if (reply.contentType() != null) {
             head.append("Content-Type: ").append(reply.contentType()).append("\r\n");
         }
-        reply.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        reply.headers().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Connection")) {
+                head.append(k).append(": ").append(v).append("\r\n");
+            }
+        });
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(reply.body());

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code indexCount > 0} marks an indexed family such as {@code scsi[n]} (scsi0 … scsi30).
  */
 record Param(String name, Type type, boolean optional, Long min, Long max, List<String> enumValues,
-             Pattern pattern, Integer maxLength, PropertyFormat format, int indexCount) {
+             Pattern pattern, Integer maxLength, PropertyFormat format, int indexCount, String formatError) {
 
     enum Type { STRING, INTEGER, NUMBER, BOOLEAN, ARRAY }
 
@@ -40,15 +40,15 @@ record Param(String name, Type type, boolean optional, Long min, Long max, List<
             base = name.substring(0, bracket);
             idx = Integer.parseInt(name.substring(bracket + 1, name.length() - 1));
         }
-        return new Param(base, type, true, null, null, null, null, null, null, idx);
+        return new Param(base, type, true, null, null, null, null, null, null, idx, null);
     }
 
     Param required() {
-        return new Param(name, type, false, min, max, enumValues, pattern, maxLength, format, indexCount);
+        return new Param(name, type, false, min, max, enumValues, pattern, maxLength, format, indexCount, formatError);
     }
 
     Param range(Long lo, Long hi) {
-        return new Param(name, type, optional, lo, hi, enumValues, pattern, maxLength, format, indexCount);
+        return new Param(name, type, optional, lo, hi, enumValues, pattern, maxLength, format, indexCount, formatError);
     }
 
     Param min(long lo) {
@@ -56,19 +56,28 @@ record Param(String name, Type type, boolean optional, Long min, Long max, List<
     }
 
     Param oneOf(String... values) {
-        return new Param(name, type, optional, min, max, List.of(values), pattern, maxLength, format, indexCount);
+        return new Param(name, type, optional, min, max, List.of(values), pattern, maxLength, format, indexCount, formatError);
     }
 
     Param pattern(String regex) {
-        return new Param(name, type, optional, min, max, enumValues, Pattern.compile(regex), maxLength, format, indexCount);
+        return new Param(name, type, optional, min, max, enumValues, Pattern.compile(regex), maxLength, format, indexCount, formatError);
     }
 
     Param maxLength(int n) {
-        return new Param(name, type, optional, min, max, enumValues, pattern, n, format, indexCount);
+        return new Param(name, type, optional, min, max, enumValues, pattern, n, format, indexCount, formatError);
     }
 
     Param format(PropertyFormat f) {
-        return new Param(name, type, optional, min, max, enumValues, pattern, maxLength, f, indexCount);
+        return new Param(name, type, optional, min, max, enumValues, pattern, maxLength, f, indexCount, formatError);
+    }
+
+    /**
+     * A named format of pve-common (such as {@code dns-name}): the value must match, and a
+     * mismatch reads {@code invalid format - <the format's own message>} as check_format says it.
+     */
+    Param namedFormat(String regex, String message) {
+        return new Param(name, type, optional, min, max, enumValues, Pattern.compile(regex), maxLength, format, indexCount,
+                message);
     }
 
     /** The name as the schema writes it: {@code scsi[n]} for indexed families. */
@@ -118,7 +127,8 @@ record Param(String name, Type type, boolean optional, Long min, Long max, List<
                     return "value may only be " + maxLength + " characters long";
                 }
                 if (pattern != null && !pattern.matcher(value).matches()) {
-                    return "value does not match the regex pattern";
+                    return formatError != null ? "invalid format - " + formatError + "\n"
+                            : "value does not match the regex pattern";
                 }
                 if (format != null) {
                     return format.check(key, value);

@@ -26,10 +26,6 @@ final class PveError extends RuntimeException {
         return parameters(Map.of(name, message));
     }
 
-    static PveError forbidden(String message) {
-        return new PveError(403, message, null);
-    }
-
     int status() {
         return status;
     }

@@ -75,9 +75,7 @@ final class PveServer implements HttpListener.Handler {
         vars.forEach((k, v) -> params.put(k, List.of(v)));
         verify(route, params);
         ApiRequest request = new ApiRequest(call.method(), path, params, caller);
-        if (caller != null) {
-            RootOnly.check(request);
-        }
+        RootOnly.checkCallParameters(request);
         checkNodeReachable(route, request);
         if (ctx.faults.roll(ctx.faults.errorRate())) {
             int status = ctx.faults.errorStatus();
@@ -223,7 +221,8 @@ final class PveServer implements HttpListener.Handler {
         if (e.errors() != null) {
             body.put("errors", e.errors());
         }
-        return json(e.status(), message, body);
+        // pve-http-server sets keep_alive to 0 for every status >= 400: the connection ends after it
+        return json(e.status(), message, body).withHeader("Connection", "close");
     }
 
     static HttpReply json(int status, String reason, Object body) {

@@ -84,8 +84,12 @@ final class SnapshotRoutes {
 
     private Object create(ApiRequest r) {
         String name = r.get("snapname");
-        if (name.equals("current") || name.equals("pending")) {
-            throw PveError.parameter("snapname", "invalid snapshot name '" + name + "'");
+        // qemu-server dies (500) on the reserved names: 'current' exactly, 'pending' in any case
+        if (name.equals("current")) {
+            throw PveError.server("unable to use snapshot name 'current' (reserved name)");
+        }
+        if (name.toLowerCase(java.util.Locale.ROOT).equals("pending")) {
+            throw PveError.server("unable to use snapshot name 'pending' (reserved name)");
         }
         if (!name.matches(NAME_RULE)) {
             throw PveError.parameter("snapname", "invalid format - invalid configuration ID '" + name + "'\n");

@@ -51,7 +51,10 @@ final class Tasks {
             } catch (InterruptedException e) {
                 task.finishError("interrupted by signal");
                 runCleanup(cleanup);
-            } catch (PveError | TaskFailure e) {
+            } catch (PveError e) {
+                task.finishError(taskText(e));
+                runCleanup(cleanup);
+            } catch (TaskFailure e) {
                 task.finishError(e.getMessage());
                 runCleanup(cleanup);
             } catch (Exception e) {
@@ -99,6 +102,19 @@ final class Tasks {
     void shutdown() {
         clear();
         workers.shutdownNow();
+    }
+
+    /**
+     * A die inside a worker as its exit status: PVE::Exception's text (with the status code and
+     * the per-parameter errors for a parameter error), new lines folded into spaces.
+     */
+    static String taskText(PveError e) {
+        StringBuilder text = new StringBuilder(e.getMessage().strip());
+        if (e.errors() != null) {
+            text.insert(0, e.status() + " ");
+            e.errors().forEach((k, v) -> text.append(' ').append(k).append(": ").append(v.strip()));
+        }
+        return text.toString();
     }
 
     /** An error inside a task; its message becomes the exit status. */

@@ -153,7 +153,8 @@ final class VmKeys {
                     "suspending", "suspended"),
             str("machine").format(MACHINE), str("memory").format(MEMORY), number("migrate_downtime").min(0),
             integer("migrate_speed").min(0),
-            str("name").pattern("(?=.{1,63}$)[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*"),
+            str("name").namedFormat("([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?",
+                    "value does not look like a valid DNS name"),
             str("nameserver"), str("net[32]").format(NET), bool("numa"), str("numa[8]"), bool("onboot"),
             str("ostype").oneOf("other", "wxp", "w2k", "w2k3", "w2k8", "wvista", "win7", "win8", "win10", "win11",
                     "l24", "l26", "solaris"),
@@ -178,6 +179,11 @@ final class VmKeys {
     static final List<String> FREE_FORM = List.of("amd-sev", "audio0", "cicustom", "intel-tdx", "ipconfig", "ivshmem",
             "numa", "rng0", "spice_enhancements", "usb", "virtiofs", "watchdog", "nameserver", "searchdomain",
             "hookscript", "vmstatestorage", "args", "sshkeys", "cipassword", "ciuser");
+
+    /** qemu-server's option_exists: any key of the config description (digest is none). */
+    static boolean exists(String key) {
+        return !key.equals("digest") && find(key) != null;
+    }
 
     static Param find(String key) {
         for (Param p : CONFIG) {

@@ -15,6 +15,8 @@ import java.util.TreeSet;
 /** VM list, create, destroy, configuration (GET/POST/PUT), pending changes and disk resize. */
 final class VmRoutes {
     private static final List<String> RESIZABLE = resizable();
+    /** qemu-server's own text for a stale digest on config and resize (other endpoints word it differently). */
+    static final String CHECKSUM_MISMATCH = "checksum mismatch (file change by other user?)";
 
     private final SimContext ctx;
     private final PowerRoutes power;
@@ -65,6 +67,13 @@ final class VmRoutes {
         String base = "/nodes/{node}/qemu/{vmid}";
         return List.of(
                 new Route("GET", "/nodes/{node}/qemu", List.of(node, bool("full")), this::list),
+                // the simulator has no containers; a node without any answers []
+                new Route("GET", "/nodes/{node}/lxc", List.of(node), r -> {
+                    synchronized (ctx.state) {
+                        ctx.state.node(r.node());
+                    }
+                    return List.of();
+                }),
                 new Route("POST", "/nodes/{node}/qemu", createParams(), this::create),
                 new Route("DELETE", base, List.of(node, vmid, bool("destroy-unreferenced-disks"), bool("purge"),
                         CommonParams.SKIPLOCK), this::destroy),
@@ -145,6 +154,9 @@ final class VmRoutes {
     }
 
     private Object create(ApiRequest r) {
+        Map<String, String> given = configSets(r);
+        RootOnly.checkConfigKeys(r.caller(), given.keySet());
+        RootOnly.checkDevices(r.caller(), given);
         synchronized (ctx.state) {
             int vmid = r.vmid();
             SimVm existing = ctx.state.vms.get(vmid);
@@ -163,9 +175,10 @@ final class VmRoutes {
                     ctx.maybeFailTask("create");
                     SimVm scratch = new SimVm(vmid, vm.node, vm.guest);
                     ctx.writer.update(scratch, sets, List.of(), List.of(), true);
-                    ctx.writer.addCreateDefaults(scratch, System.currentTimeMillis() / 1000);
+                    List<String> pinning = ctx.writer.addCreateDefaults(scratch, System.currentTimeMillis() / 1000);
                     sets.keySet().stream().filter(VmKeys::isDisk).forEach(k -> task.log(k + ": successfully created disk '"
                             + VmKeys.diskFormat(k).parse(scratch.config.get(k)).get("file") + "'"));
+                    pinning.forEach(task::log);
                     vm.config.clear();
                     vm.config.putAll(scratch.config);
                     vm.config.put("lock", "create");
@@ -264,48 +277,90 @@ final class VmRoutes {
     }
 
     private Object updateSync(ApiRequest r) {
+        ConfigChange change = configChange(r);
         synchronized (ctx.state) {
             SimVm vm = ctx.state.vm(r.node(), r.vmid());
+            checkDigestAndLock(vm, r);
             ctx.lockConfig(vm.vmid);
-            applyUpdate(vm, r, null);
+            applyUpdate(vm, r, change, null);
             return null;
         }
     }
 
-    /** POST config: checks (digest, lock) and the change itself happen in the qmconfig task. */
+    /**
+     * POST config: like qemu-server, the digest and the lock are checked before the worker starts
+     * and again inside it under the config lock, where the change itself happens.
+     */
     private Object updateAsync(ApiRequest r) {
+        ConfigChange change = configChange(r);
         synchronized (ctx.state) {
             SimVm vm = ctx.state.vm(r.node(), r.vmid());
+            checkDigestAndLock(vm, r);
             return ctx.tasks.start(vm.node, "qmconfig", String.valueOf(vm.vmid), r.caller(), task -> {
                 synchronized (ctx.state) {
                     ctx.lockConfig(vm.vmid);
-                    applyUpdate(vm, r, task);
+                    applyUpdate(vm, r, change, task);
                 }
             }, null).upid;
         }
     }
 
-    private void applyUpdate(SimVm vm, ApiRequest r, SimTask task) {
-        String digest = r.get("digest");
-        if (digest != null && !digest.equalsIgnoreCase(vm.digest())) {
-            throw PveError.server("detected modified configuration - file changed by other user? Try again.");
-        }
-        SimContext.checkLock(vm, r.flag("skiplock"));
-        List<String> deletes = CommonParams.idList(r.get("delete"));
-        List<String> reverts = CommonParams.idList(r.get("revert"));
+    private record ConfigChange(Map<String, String> sets, List<String> deletes, List<String> reverts) {
+    }
+
+    /** The checks of qemu-server's update_vm_api that need no config: option names and root-only keys. */
+    private static ConfigChange configChange(ApiRequest r) {
         Map<String, String> sets = configSets(r);
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (String key : new LinkedHashSet<>(deletes)) {
-            Param p = VmKeys.find(key);
-            if (p == null || !VmKeys.CONFIG.contains(p)) {
-                errors.put("delete", "invalid configuration ID '" + key + "'");
-            } else if (sets.containsKey(key)) {
-                errors.put(key, "unable to delete parameter that is set");
+        List<String> reverts = CommonParams.idList(r.get("revert"));
+        List<String> deletes = new ArrayList<>();
+        for (String key : reverts) {
+            if (!VmKeys.exists(key)) {
+                throw PveError.parameter("revert", "unknown option '" + key + "'");
             }
         }
-        if (!errors.isEmpty()) {
-            throw PveError.parameters(errors);
+        for (String listed : CommonParams.idList(r.get("delete"))) {
+            String key = listed.equals("cdrom") ? "ide2" : listed;
+            if (sets.containsKey(key)) {
+                throw PveError.parameter("delete", "you can't use '-" + key + "' and -delete " + key + "' at the same time");
+            }
+            if (reverts.contains(key)) {
+                throw PveError.parameter("revert", "you can't use '-delete " + key + "' and -revert " + key
+                        + "' at the same time");
+            }
+            if (!VmKeys.exists(key)) {
+                throw PveError.parameter("delete", "unknown option '" + key + "'");
+            }
+            deletes.add(key);
         }
+        if (sets.isEmpty() && deletes.isEmpty() && reverts.isEmpty()) {
+            throw PveError.server("no options specified");
+        }
+        RootOnly.checkConfigKeys(r.caller(), deletes);
+        RootOnly.checkConfigKeys(r.caller(), sets.keySet());
+        return new ConfigChange(sets, deletes, reverts);
+    }
+
+    private static void checkDigestAndLock(SimVm vm, ApiRequest r) {
+        String digest = r.get("digest");
+        if (digest != null && !digest.isEmpty() && !digest.equals(vm.digest())) {
+            throw PveError.server(CHECKSUM_MISMATCH);
+        }
+        SimContext.checkLock(vm, r.flag("skiplock"));
+    }
+
+    private void applyUpdate(SimVm vm, ApiRequest r, ConfigChange change, SimTask task) {
+        checkDigestAndLock(vm, r);
+        List<String> deletes = change.deletes();
+        List<String> reverts = change.reverts();
+        Map<String, String> sets = change.sets();
+        // qemu-server's updatefn checks devices, the old value as well as the new one
+        for (String key : deletes) {
+            RootOnly.checkDevice(r.caller(), key, vm.config.get(key));
+        }
+        sets.forEach((key, value) -> {
+            RootOnly.checkDevice(r.caller(), key, vm.config.get(key));
+            RootOnly.checkDevice(r.caller(), key, value);
+        });
         ConfigWriter.Outcome outcome = ctx.writer.update(vm, sets, deletes, reverts, false);
         List<String> removed = new ArrayList<>(outcome.destroyed());
         removed.addAll(outcome.detached());
@@ -329,8 +384,8 @@ final class VmRoutes {
             return ctx.tasks.start(vm.node, "resize", String.valueOf(vm.vmid), r.caller(), task -> {
                 synchronized (ctx.state) {
                     ctx.lockConfig(vm.vmid);
-                    if (digest != null && !digest.equalsIgnoreCase(vm.digest())) {
-                        throw PveError.server("detected modified configuration - file changed by other user? Try again.");
+                    if (digest != null && !digest.isEmpty() && !digest.equals(vm.digest())) {
+                        throw PveError.server(CHECKSUM_MISMATCH);
                     }
                     SimContext.checkLock(vm, skiplock);
                     String value = vm.config.get(disk);

@@ -1,5 +1,6 @@
 package io.rigplane.dashboard;
 
+import io.rigplane.support.Prerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -22,8 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven by its own chromedriver; nothing is downloaded. Tests skip
- * with a message where no Chromium is installed (CI installs it).
+ * Debian's headless Chromium driven by its own chromedriver; nothing is downloaded. Where no
+ * Chromium is installed the tests fail under CI (which installs it) and skip elsewhere.
  */
 final class Browser implements AutoCloseable {
 
@@ -66,8 +66,10 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(int port) throws IOException {
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
-                "Browser tests skipped: install Debian's chromium and chromium-driver (CI does)");
+        if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
+            Prerequisites.missing("Chromium (" + CHROMIUM + ") or chromedriver (" + DRIVER
+                    + "): install Debian's chromium and chromium-driver");
+        }
         System.setProperty("SE_OFFLINE", "true");
         Path profileDir = Files.createTempDirectory("rigplane-chromium");
         ChromeOptions options = new ChromeOptions();

@@ -69,6 +69,10 @@ class ProfileValidationTest {
                 broken("ballooning with a GPU", n -> n.putObject("settings").put("balloon", "4096"), "settings.balloon", "passthrough"),
                 broken("SeaBIOS", n -> n.putObject("settings").put("bios", "seabios"), "settings.bios", "UEFI"),
                 broken("root-only args", n -> n.putObject("settings").put("args", "-cpu host"), "settings.args", "root-only"),
+                // qemu-server's check_vm_modify_config_perm: outside its option groups only root@pam may set a key
+                broken("root-only hugepages", n -> n.putObject("settings").put("hugepages", "1024"), "settings.hugepages", "root-only"),
+                broken("root-only affinity", n -> n.putObject("settings").put("affinity", "0-7"), "settings.affinity", "root-only"),
+                broken("root-only vmgenid", n -> n.putObject("settings").put("vmgenid", "1"), "settings.vmgenid", "root-only"),
                 broken("raw hostpci", n -> n.putObject("settings").put("hostpci1", "host=01:00.0"), "settings.hostpci1", "mapping"),
                 broken("unpinned machine", n -> n.putObject("settings").put("machine", "q35"), "settings.machine", "pinned"),
                 broken("visible KVM", n -> n.putObject("settings").put("cpu", "host"), "settings.cpu", "Code 43"),

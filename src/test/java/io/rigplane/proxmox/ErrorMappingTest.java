@@ -68,13 +68,36 @@ class ErrorMappingTest extends ProxmoxTestBase {
     }
 
     @Test
-    void aStaleDigestIsRefused() {
+    void aStaleDigestIsAConfigChangedMeanwhile() {
         String digest = client.config(NODE, 100).digest();
         client.await(client.updateConfig(NODE, 100, Map.of("cores", "6"), List.of(), digest), WAIT);
-        assertThatThrownBy(() -> client.await(client.updateConfig(NODE, 100, Map.of("cores", "4"), List.of(), digest),
-                WAIT)).isInstanceOf(TaskFailedException.class).hasMessageContaining("modified configuration");
+        // qemu-server checks the digest before it forks the worker: the call itself is refused
+        assertThatThrownBy(() -> client.updateConfig(NODE, 100, Map.of("cores", "4"), List.of(), digest))
+                .isInstanceOfSatisfying(ProxmoxConfigChangedException.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT))
+                .hasMessageContaining("checksum mismatch (file change by other user?)");
         assertThatThrownBy(() -> client.updateConfigNow(NODE, 100, Map.of("cores", "4"), List.of(), digest))
-                .isInstanceOf(ProxmoxException.class).hasMessageContaining("modified configuration");
+                .isInstanceOf(ProxmoxConfigChangedException.class);
+        assertThat(client.config(NODE, 100).values()).containsEntry("cores", "6");
+    }
+
+    @Test
+    void rootOnlyRefusalsAreNeitherUnavailableNorRetried() {
+        assertThatThrownBy(() -> client.updateConfigNow(NODE, 100, Map.of("args", "-cpu host"), List.of(), null))
+                .isInstanceOfSatisfying(ProxmoxRootOnlyException.class, e -> assertThat(e.key()).isEqualTo("args"))
+                .hasMessageContaining("only root can set 'args' config");
+        // POST config checks devices inside its worker: the task fails, and not on a lock
+        Upid raw = client.updateConfig(NODE, 100, Map.of("hostpci1", "host=0000:01:00"), List.of(), null);
+        assertThatThrownBy(() -> client.await(raw, WAIT)).isInstanceOfSatisfying(TaskFailedException.class,
+                e -> assertThat(e.lockContention()).isFalse())
+                .hasMessageContaining("only root can set 'hostpci1' config for non-mapped devices");
+        assertThatThrownBy(() -> client.updateConfigNow(NODE, 100, Map.of("hostpci1", "0000:01:00"), List.of(), null))
+                .isInstanceOfSatisfying(ProxmoxRootOnlyException.class, e -> assertThat(e.key()).isEqualTo("hostpci1"))
+                .hasMessageContaining("for non-mapped devices");
+        assertThatThrownBy(() -> client.updateConfigNow(NODE, 100, Map.of("hostpci1", "mapping=rtx3070,romfile=x.rom"),
+                List.of(), null)).isInstanceOfSatisfying(ProxmoxParameterException.class,
+                        e -> assertThat(e.errors().toString()).contains("only root@pam can set 'romfile' option"));
+        assertThat(client.config(NODE, 100).values()).doesNotContainKeys("args", "hostpci1");
     }
 
     @Test

@@ -13,8 +13,8 @@ import io.rigplane.proxmox.internal.TaskWaiter;
 import io.rigplane.proxmox.internal.VersionInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.rigplane.support.ReferenceData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,25 +29,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every body captured from real servers (PVE 6.2 to 8.x) goes through the client's own parsing,
  * and each field of each object ends up in the typed record or its {@code extra}: nothing is lost.
- * The samples are read in place, never copied into the project.
+ * The samples are read in place (their licences keep them out of the project); see ReferenceData.
  */
 class SampleParsingTest {
 
     static Path samples() {
-        for (Path p : List.of(Path.of("..", "shared", "reference", "proxmox", "samples"),
-                Path.of("/work/shared/reference/proxmox/samples"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return Path.of("missing");
+        return ReferenceData.require("proxmox/samples");
     }
 
     @Test
     void parsesEverySampleWithoutLoss() throws IOException {
         Path dir = samples();
-        assumeThat(Files.isDirectory(dir)).as("the shared reference samples (../shared/reference/proxmox/samples)"
-                + " are not present here; this test needs them").isTrue();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -161,7 +153,6 @@ class SampleParsingTest {
     @Test
     void aTaskWithWarningsSucceedsAndAnErrorTextFails() throws IOException {
         Path dir = samples().resolve("issues");
-        assumeThat(Files.isDirectory(dir)).as("shared reference samples absent").isTrue();
         TaskStatus warnings = TaskStatus.from(Fields.of(Parsers.unwrap(PveHttp.readTree(Files.readString(
                 dir.resolve("proxmox-api-go-pr247_GET_task_status__stopped_WARNINGS.json"))))));
         assertThat(warnings.succeeded()).isTrue();

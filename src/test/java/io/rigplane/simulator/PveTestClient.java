@@ -34,6 +34,8 @@ final class PveTestClient {
     final HttpClient http;
     String authorization;
     String cookie;
+    /** Real clients (browsers, proxmoxer, Ansible) send the ticket as it is, '+' and all. */
+    boolean rawCookie = true;
     String csrf;
 
     record Reply(int status, Map<String, Object> body, HttpResponse<String> raw) {
@@ -194,7 +196,7 @@ final class PveTestClient {
             b.header("Authorization", authorization);
         }
         if (cookie != null) {
-            b.header("Cookie", "PVEAuthCookie=" + URLEncoder.encode(cookie, StandardCharsets.UTF_8));
+            b.header("Cookie", "PVEAuthCookie=" + (rawCookie ? cookie : URLEncoder.encode(cookie, StandardCharsets.UTF_8)));
         }
         if (csrf != null) {
             b.header("CSRFPreventionToken", csrf);

@@ -2,6 +2,7 @@ package io.rigplane.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rigplane.support.ReferenceData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class SampleShapeTest extends SimulatorTestBase {
 
     @Test
     void answersHaveTheShapeOfRealServerBodies() throws Exception {
-        Path root = ReferenceFiles.require("proxmox/samples/INDEX.md").getParent();
+        Path root = ReferenceData.require("proxmox/samples/INDEX.md").getParent();
         api.runTask(api.post("/nodes/srv02/qemu", "vmid", 101, "name", "stopped-vm", "scsi0", "local-zfs:8"), "OK");
         api.runTask(api.post("/nodes/srv02/qemu/100/status/start"), "OK");
         PveTestClient.eventually(3000, "guest agent", () -> api.post("/nodes/srv02/qemu/100/agent/ping").status() == 200);

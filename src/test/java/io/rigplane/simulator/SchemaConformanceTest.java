@@ -2,6 +2,7 @@ package io.rigplane.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rigplane.support.ReferenceData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class SchemaConformanceTest extends SimulatorTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void servedEndpointsMatchTheSchema() throws Exception {
-        String text = Files.readString(ReferenceFiles.require("proxmox/pve-apidata-relevant.json"));
+        String text = Files.readString(ReferenceData.require("proxmox/pve-apidata-relevant.json"));
         List<Map<String, Object>> schema = Json.MAPPER.readValue(text, new TypeReference<List<Map<String, Object>>>() { });
         Map<String, String> samples = prepareSampleValues();
         for (Map<String, Object> node : schema) {
@@ -81,6 +82,34 @@ class SchemaConformanceTest extends SimulatorTestBase {
         assertThat(served).isEqualTo(endpoints);
         assertThat(paramsChecked).isGreaterThan(300);
         assertThat(fieldsChecked).isGreaterThan(100);
+    }
+
+    /** Endpoints third-party clients read (Ansible's inventory plugin) beyond those Rigplane uses. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void inventoryEndpointsMatchTheFullSchema() throws Exception {
+        List<Map<String, Object>> schema = Json.MAPPER.readValue(Files.readString(
+                ReferenceData.require("proxmox/pve-apidata.json")), new TypeReference<List<Map<String, Object>>>() { });
+        int before = fieldsChecked;
+        Map<String, Map<String, Object>> byPath = new LinkedHashMap<>();
+        List<Map<String, Object>> todo = new ArrayList<>(schema);
+        while (!todo.isEmpty()) {
+            Map<String, Object> node = todo.remove(todo.size() - 1);
+            byPath.put((String) node.get("path"), node);
+            todo.addAll((List<Map<String, Object>>) node.getOrDefault("children", List.of()));
+        }
+        for (String path : List.of("/cluster/status", "/pools", "/nodes/{node}/lxc")) {
+            Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) byPath.get(path).get("info")).get("GET");
+            Route route = sim.routes().stream().filter(r -> r.method().equals("GET") && r.template().equals(path))
+                    .findFirst().orElseThrow(() -> new AssertionError("GET " + path + " is not served"));
+            checkParameters("GET " + path, route, (Map<String, Object>) ((Map<String, Object>) get.getOrDefault(
+                    "parameters", Map.of())).getOrDefault("properties", Map.of()));
+            checkFields("GET " + path, (Map<String, Object>) get.get("returns"),
+                    live(path, Map.of("node", "srv02")));
+        }
+        problems.forEach(p -> System.out.println("  MISMATCH: " + p));
+        assertThat(problems).isEmpty();
+        assertThat(fieldsChecked).as("cluster entry and two nodes").isEqualTo(before + 6 + 2 * 8);
     }
 
     private Map<String, String> prepareSampleValues() {

@@ -37,8 +37,8 @@ class SnapshotTest extends SimulatorTestBase {
                 .containsEntry("description", "clean install");
 
         api.runTask(api.post(vmPath(100) + "/snapshot", "snapname", "base"), "snapshot name 'base' already used");
-        assertThat(api.post(vmPath(100) + "/snapshot", "snapname", "current").status()).isEqualTo(400);
-        assertThat(api.post(vmPath(100) + "/snapshot", "snapname", "pending").status()).isEqualTo(400);
+        assertThat(api.post(vmPath(100) + "/snapshot", "snapname", "current").status()).isEqualTo(500);
+        assertThat(api.post(vmPath(100) + "/snapshot", "snapname", "pending").status()).isEqualTo(500);
         assertThat(api.post(vmPath(100) + "/snapshot", "snapname", "1st").status()).isEqualTo(400);
         assertThat(api.post(vmPath(100) + "/snapshot", "snapname", "a".repeat(41)).status()).isEqualTo(400);
         assertThat(api.post(vmPath(100) + "/snapshot", "snapname", "a".repeat(40)).status()).isEqualTo(200);

@@ -105,10 +105,10 @@ class VmLifecycleTest extends SimulatorTestBase {
         assertThat(api.put(vmPath(100) + "/config", "name", "first", "digest", digest).status()).isEqualTo(200);
         PveTestClient.Reply stale = api.put(vmPath(100) + "/config", "name", "second", "digest", digest);
         assertThat(stale.status()).isEqualTo(500);
-        assertThat(stale.message()).isEqualTo("detected modified configuration - file changed by other user? Try again.\n");
-        // POST config: the same check happens inside the qmconfig task
-        api.runTask(api.post(vmPath(100) + "/config", "name", "third", "digest", digest),
-                "detected modified configuration - file changed by other user? Try again.");
+        assertThat(stale.message()).isEqualTo("checksum mismatch (file change by other user?)\n");
+        // POST config: qemu-server checks before forking its worker, so the call itself is refused
+        assertThat(api.post(vmPath(100) + "/config", "name", "third", "digest", digest).message())
+                .isEqualTo("checksum mismatch (file change by other user?)\n");
         assertThat(api.config("srv02", 100)).containsEntry("name", "first");
     }
 

@@ -228,11 +228,19 @@ public final class QemuSchema {
     }
 
     /**
+     * Config keys outside qemu-server's permission groups (cpu, memory, hardware type, general,
+     * power, disk, network, cloud-init options): its check_vm_modify_config_perm answers anyone
+     * but root@pam, an API token included, {@code only root can set 'KEY' config}.
+     */
+    private static final Set<String> ROOT_ONLY_KEYS = Set.of("args", "affinity", "amd-sev", "arch", "hookscript",
+            "hugepages", "intel-tdx", "ivshmem", "keephugepages", "lock", "spice_enhancements", "vmgenid");
+
+    /**
      * Why a key or value can only be set by root@pam, or null: API tokens (which Rigplane uses)
-     * cannot set raw arguments, hook scripts, locks, host devices or ROM files.
+     * cannot set raw arguments, hook scripts, locks, hugepages, CPU affinity, host devices or ROM files.
      */
     public static @Nullable String rootOnly(String key, String value) {
-        if (key.equals("args") || key.equals("hookscript") || key.equals("lock")) {
+        if (ROOT_ONLY_KEYS.contains(key)) {
             return "root-only in Proxmox: it cannot be set with an API token";
         }
         if (key.matches("^parallel\\d+$") || (key.matches("^serial\\d+$") && value.startsWith("/dev/"))) {

@@ -8,6 +8,7 @@ import io.rigplane.profile.ProfileSpec;
 import io.rigplane.profile.ProfileTags;
 import io.rigplane.profile.RenderedConfig;
 import io.rigplane.profile.internal.ConfigBuilder;
+import io.rigplane.profile.internal.QemuSchema;
 import io.rigplane.profile.internal.VolumeNames;
 import io.rigplane.system.FieldError;
 import java.util.ArrayList;
@@ -44,10 +45,8 @@ public class Windows11Gaming implements Platform {
                     "order=N with optional up=N and down=N")),
             rule(SettingRule.matching("vga", "^(none|std|virtio|qxl|vmware)(,memory=\\d+)?$",
                     "none, std, virtio, qxl or vmware, with optional memory=N")),
-            rule(SettingRule.matching("hugepages", "^(2|1024|any)$", "2, 1024 or any")),
             rule(SettingRule.matching("cpuunits", "^([1-9]\\d{0,4}|1\\d{5}|2[0-5]\\d{4}|26[01]\\d{3}|262[01]\\d{2}|2621[0-3]\\d|26214[0-4])$",
                     "1 to 262144")),
-            rule(SettingRule.matching("affinity", "^\\d+(-\\d+)?(,\\d+(-\\d+)?)*$", "a CPU list such as 0-7,16")),
             rule(SettingRule.matching("balloon", "^\\d+$", "a target in MiB, 0 to turn ballooning off")));
 
     private static final Map<String, String> FORBIDDEN = Map.ofEntries(
@@ -125,7 +124,8 @@ public class Windows11Gaming implements Platform {
         if (key.matches("^net\\d+$")) {
             return "set the profile's network field";
         }
-        return FORBIDDEN.get(key);
+        String forbidden = FORBIDDEN.get(key);
+        return forbidden != null ? forbidden : QemuSchema.rootOnly(key, "");
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.rigplane.provisioning.ChangeEffect;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.proxmox.ProxmoxConfigChangedException;
 import io.rigplane.proxmox.TaskFailedException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public class ApplyHandler implements OperationHandler {
             }
             try {
                 applied += update(context, client, vm, todo, round);
-            } catch (TaskFailedException e) {
+            } catch (TaskFailedException | ProxmoxConfigChangedException e) {
                 if (!concurrentEdit(e) || round == ROUNDS - 1) {
                     throw e;
                 }
@@ -169,9 +170,16 @@ public class ApplyHandler implements OperationHandler {
         return (round == 0 ? "update " : "update again ") + String.join(", ", keys);
     }
 
-    private static boolean concurrentEdit(TaskFailedException e) {
-        String status = e.exitStatus();
-        return status.contains("changed by other user") || status.contains("checksum mismatch");
+    /**
+     * Someone else changed the config since its digest was read: qemu-server refuses the call
+     * before it forks its worker, or, when the change came in between, the worker fails.
+     */
+    static boolean concurrentEdit(ProxmoxException e) {
+        if (e instanceof ProxmoxConfigChangedException) {
+            return true;
+        }
+        String status = e instanceof TaskFailedException failed ? failed.exitStatus() : "";
+        return status.contains("file change by other user") || status.contains("file changed by other user");
     }
 
     private static String summary(VmLocation vm, boolean created, int applied, List<String> pending, Plan after) {

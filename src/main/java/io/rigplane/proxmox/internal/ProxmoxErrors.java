@@ -1,9 +1,11 @@
 package io.rigplane.proxmox.internal;
 
 import io.rigplane.proxmox.ProxmoxAgentException;
+import io.rigplane.proxmox.ProxmoxConfigChangedException;
 import io.rigplane.proxmox.ProxmoxException;
 import io.rigplane.proxmox.ProxmoxLockedException;
 import io.rigplane.proxmox.ProxmoxNotFoundException;
+import io.rigplane.proxmox.ProxmoxRootOnlyException;
 import io.rigplane.proxmox.ProxmoxUnavailableException;
 import io.rigplane.system.FieldError;
 import java.util.ArrayList;
@@ -24,6 +26,11 @@ public final class ProxmoxErrors {
     private static final Pattern VM_LOCKED = Pattern.compile("VM is locked \\(([^)]+)\\)");
     private static final Pattern VM_NOT_RUNNING = Pattern.compile("VM \\d+ (is )?not running");
     private static final Pattern FILE_LOCK = Pattern.compile("can't lock file '([^']*)' - got timeout");
+    /** qemu-server's refusals of a key or device to anyone but root@pam (an API token included). */
+    private static final Pattern ROOT_ONLY = Pattern.compile("only root can (?:set|delete) '([^']+)' config");
+    /** qemu-server ("checksum mismatch") and pve-common's assert_if_modified on a stale digest. */
+    private static final Pattern CONFIG_CHANGED = Pattern.compile(
+            "checksum mismatch \\(file change by other user\\?\\)|detected modified configuration - file changed by other user");
 
     private ProxmoxErrors() {
     }
@@ -40,6 +47,13 @@ public final class ProxmoxErrors {
         }
         if (status == 400) {
             return new ProxmoxParameterException(detail, fieldErrors(body));
+        }
+        Matcher rootOnly = ROOT_ONLY.matcher(text);
+        if (rootOnly.find()) {
+            return new ProxmoxRootOnlyException(rootOnly.group(1), detail + " (an API token can never do this)");
+        }
+        if (CONFIG_CHANGED.matcher(text).find()) {
+            return new ProxmoxConfigChangedException(detail);
         }
         Matcher locked = VM_LOCKED.matcher(text);
         if (locked.find()) {

@@ -3,7 +3,7 @@ package io.rigplane.streamhost.readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rigplane.proxmox.GuestInterface;
-import io.rigplane.streamhost.ReferenceCaptures;
+import io.rigplane.support.ReferenceData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +18,20 @@ class GuestAddressesTest {
 
     @Test
     void realGuestsGiveTheirLanAddressNotLoopbackOrLinkLocal() {
-        assertThat(GuestAddresses.reachable(interfaces(ReferenceCaptures.read(
+        assertThat(GuestAddresses.reachable(interfaces(ReferenceData.read(
                 SAMPLES + "issues/proxmox-api-go-pr39_GET_agent_network-get-interfaces.json"))))
                 .contains("192.168.0.123");
-        assertThat(GuestAddresses.reachable(interfaces(ReferenceCaptures.read(
+        assertThat(GuestAddresses.reachable(interfaces(ReferenceData.read(
                 SAMPLES + "community.proxmox/inventory_pve6.2/GET_qemu_101_agent_network-get-interfaces.json"))))
                 .contains("10.1.2.3");
-        assertThat(GuestAddresses.reachable(interfaces(ReferenceCaptures.read(
+        assertThat(GuestAddresses.reachable(interfaces(ReferenceData.read(
                 SAMPLES + "community.proxmox/inventory_pve6.2/GET_qemu_103_agent_network-get-interfaces.json"))))
                 .contains("172.16.0.143");
     }
 
     @Test
     void anAgentErrorOrNoInterfacesGiveNoAddress() {
-        assertThat(GuestAddresses.reachable(interfaces(ReferenceCaptures.read(
+        assertThat(GuestAddresses.reachable(interfaces(ReferenceData.read(
                 SAMPLES + "community.proxmox/inventory_pve6.2/GET_qemu_102_agent_network-get-interfaces__agent_error.json"))))
                 .isEmpty();
     }

@@ -3,7 +3,7 @@ package io.rigplane.streamhost.readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rigplane.streamhost.ReadyStreamHost;
-import io.rigplane.streamhost.ReferenceCaptures;
+import io.rigplane.support.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 /** Reading /serverinfo answers as real GameStream hosts send them (truncated captures included). */
@@ -12,7 +12,7 @@ class ServerInfoTest {
     @Test
     void sunshineWithATrailingSpaceInItsNameAndAnEmptyUniqueId() {
         ReadyStreamHost host = ServerInfo.parse("192.168.1.113", 47989,
-                ReferenceCaptures.read("apollo/samples/sunshine-1295_serverinfo.FRAGMENT.xml"));
+                ReferenceData.read("apollo/samples/sunshine-1295_serverinfo.FRAGMENT.xml"));
         assertThat(host.hostName()).isEqualTo("Gaming3080ti");
         assertThat(host.uniqueId()).isEmpty();
         assertThat(host.appVersion()).isEqualTo("7.1.431.-1");
@@ -23,7 +23,7 @@ class ServerInfoTest {
     @Test
     void nvidiaGameStreamWithoutAHostNameFallsBackToTheAddress() {
         ReadyStreamHost host = ServerInfo.parse("192.168.0.52", 47989,
-                ReferenceCaptures.read("apollo/samples/gfe-moonlight-android-pr735_serverinfo.NVIDIA_GFE.FRAGMENT.xml"));
+                ReferenceData.read("apollo/samples/gfe-moonlight-android-pr735_serverinfo.NVIDIA_GFE.FRAGMENT.xml"));
         assertThat(host.hostName()).isEqualTo("192.168.0.52");
         assertThat(host.uniqueId()).isEmpty();
     }
