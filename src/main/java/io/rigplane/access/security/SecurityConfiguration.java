@@ -2,10 +2,10 @@ package io.rigplane.access.security;
 
 import io.rigplane.access.AuditTrail;
 import io.rigplane.access.token.BearerAuthenticationFilter;
-import io.rigplane.access.token.BearerCredentials;
+import io.rigplane.access.token.LastUses;
 import io.rigplane.access.token.DeviceRefusalAudit;
+import io.rigplane.access.token.VerifiedTokens;
 import io.rigplane.access.user.UserAccountRepository;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,8 +35,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain api(HttpSecurity http, List<BearerCredentials> kinds, AuthThrottle throttle, JsonMapper json,
-            AuditTrail audit) throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, VerifiedTokens tokens, LastUses lastUses, AuthThrottle throttle,
+            JsonMapper json, AuditTrail audit) throws Exception {
         ProblemSecurityResponses responses = new ProblemSecurityResponses(json);
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 // bearer tokens are not sent by browsers on their own, so there is nothing to forge
@@ -46,7 +46,7 @@ public class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new BearerAuthenticationFilter(kinds, throttle, responses),
+                .addFilterBefore(new BearerAuthenticationFilter(tokens, lastUses, throttle, responses),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(responses)
                         .accessDeniedHandler(new DeviceRefusalAudit(responses, audit)))
