@@ -2,6 +2,8 @@ package io.rigplane.access.token;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.rigplane.system.DatabaseNotifications;
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The bearer tokens this replica verified lately, keyed by the hash of the secret (never the
@@ -40,11 +44,14 @@ public class VerifiedTokens implements DatabaseNotifications.Listener {
     private final AtomicLong changes = new AtomicLong();
     private volatile boolean listening;
 
-    VerifiedTokens(List<BearerCredentials> kinds, Clock clock, TokenCacheProperties properties) {
+    VerifiedTokens(List<BearerCredentials> kinds, Clock clock, TokenCacheProperties properties,
+            MeterRegistry meters) {
         this.kinds = List.copyOf(kinds);
         this.clock = clock;
         this.verified = Caffeine.newBuilder().expireAfterWrite(properties.lifetime())
-                .maximumSize(properties.maxTokens()).build();
+                .maximumSize(properties.maxTokens()).recordStats().build();
+        // hits and misses as cache_gets_total{cache="verified-tokens"}
+        CaffeineCacheMetrics.monitor(meters, verified, "verified-tokens");
     }
 
     /** What the secret stands for, if it is a usable token of any kind. */
@@ -88,6 +95,34 @@ public class VerifiedTokens implements DatabaseNotifications.Listener {
         }
     }
 
+    /**
+     * Drops what the change concerns from this replica's cache as soon as the caller's transaction
+     * commits, so the replica that made it never answers the next request from the old state;
+     * the other replicas hear of it from the database's notification.
+     */
+    public void forgetAfterCommit(String change) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    notified(change);
+                }
+            });
+        } else {
+            notified(change);
+        }
+    }
+
+    /** The change of a token, as the database notifies it. */
+    public static String tokenChange(String tokenHash) {
+        return "token:" + tokenHash;
+    }
+
+    /** The change of a user, as the database notifies it. */
+    public static String userChange(long userId) {
+        return "user:" + userId;
+    }
+
     @Override
     public String channel() {
         return CHANNEL;
@@ -114,10 +149,9 @@ public class VerifiedTokens implements DatabaseNotifications.Listener {
         verified.invalidateAll();
     }
 
-    /** How many verified tokens are kept now (for tests and metrics). */
-    public long size() {
-        verified.cleanUp();
-        return verified.estimatedSize();
+    /** Whether verified tokens are kept now: only while the replica hears of every change. */
+    public boolean caching() {
+        return listening;
     }
 
     private static @Nullable Long userId(String payload) {

@@ -6,6 +6,7 @@ import io.rigplane.access.AuditTrail;
 import io.rigplane.access.security.AuthThrottle;
 import io.rigplane.access.security.Caller;
 import io.rigplane.access.security.TooManyFailuresException;
+import io.rigplane.access.token.VerifiedTokens;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import java.util.ArrayList;
@@ -26,12 +27,15 @@ public class UserDirectory {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final AuthThrottle throttle;
+    private final VerifiedTokens verified;
 
-    public UserDirectory(UserAccountRepository users, PasswordEncoder passwords, AuditTrail audit, AuthThrottle throttle) {
+    public UserDirectory(UserAccountRepository users, PasswordEncoder passwords, AuditTrail audit, AuthThrottle throttle,
+            VerifiedTokens verified) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.throttle = throttle;
+        this.verified = verified;
     }
 
     @Transactional(readOnly = true)
@@ -74,6 +78,7 @@ public class UserDirectory {
         }
         Role before = user.role();
         user.changeRole(role);
+        verified.forgetAfterCommit(VerifiedTokens.userChange(user.id()));
         audit.record("user.role", target(username), AuditOutcome.SUCCESS, before + " -> " + role);
         return UserView.of(user);
     }
@@ -85,6 +90,7 @@ public class UserDirectory {
             refuseIfLastAdmin(user, "user.delete");
         }
         users.delete(user);
+        verified.forgetAfterCommit(VerifiedTokens.userChange(user.id()));
         audit.record("user.delete", target(username), AuditOutcome.SUCCESS, null);
     }
 
