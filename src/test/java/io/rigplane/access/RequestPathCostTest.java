@@ -108,13 +108,13 @@ class RequestPathCostTest {
                 assertThat(Api.at(port).withToken(secret).get("/api/v1/profiles").status()).isEqualTo(200);
             }
         }
-        assertThat(statements.requestStatements()).noneMatch(sql -> sql.contains("last_used_at"));
+        assertThat(statements.requestStatements()).noneMatch(RequestPathCostTest::writesLastUse);
         assertThat(lastUsed(secrets)).containsOnlyNulls();
 
         statements.clear();
         lastUses.flush();
         String flushing = Thread.currentThread().getName();
-        assertThat(statements.byThreads(flushing::equals)).filteredOn(entry -> entry.what().contains("last_used_at"))
+        assertThat(statements.byThreads(flushing::equals)).filteredOn(entry -> writesLastUse(entry.what()))
                 .hasSize(1);
         List<Timestamp> written = lastUsed(secrets);
         assertThat(written).doesNotContainNull();
@@ -125,8 +125,12 @@ class RequestPathCostTest {
         }
         statements.clear();
         lastUses.flush();
-        assertThat(statements.byThreads(flushing::equals)).noneMatch(entry -> entry.what().contains("last_used_at"));
+        assertThat(statements.byThreads(flushing::equals)).noneMatch(entry -> writesLastUse(entry.what()));
         assertThat(lastUsed(secrets)).isEqualTo(written);
+    }
+
+    private static boolean writesLastUse(String sql) {
+        return sql.startsWith("update") && sql.contains("last_used_at");
     }
 
     private List<Timestamp> lastUsed(List<String> secrets) {

@@ -47,8 +47,9 @@ class TokenChangesAcrossReplicasTest {
         Replica.Settings settings = Replica.Settings.of(database, simulator);
         first = Replica.launch(settings, logs.resolve("first.log"));
         second = Replica.launch(settings, logs.resolve("second.log"));
-        first.awaitHealthy(Duration.ofSeconds(150));
-        second.awaitHealthy(Duration.ofSeconds(150));
+        // generous: both start at once on a small machine that may be busy
+        first.awaitHealthy(Duration.ofSeconds(300));
+        second.awaitHealthy(Duration.ofSeconds(300));
     }
 
     @AfterAll
