@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one reader of the current request's security context: who acts (for the audit trail and
@@ -39,8 +38,10 @@ public class CurrentActor {
         return new Actor(Actor.Type.USER, authentication.getName());
     }
 
-    /** The caller with their rights; a dashboard user's role is read fresh from the database. */
-    @Transactional(readOnly = true)
+    /**
+     * The caller with their rights; a dashboard user's role is read fresh from the database, a
+     * token's came with its verification (kept up to date by {@code VerifiedTokens}).
+     */
     public Caller caller() {
         Authentication authentication = authentication();
         if (authentication instanceof ApiTokenAuthentication token) {

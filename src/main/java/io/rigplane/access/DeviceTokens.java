@@ -4,6 +4,7 @@ import io.rigplane.access.token.DeviceAuthentication;
 import io.rigplane.access.token.DeviceToken;
 import io.rigplane.access.token.DeviceTokenRepository;
 import io.rigplane.access.token.TokenSecrets;
+import io.rigplane.access.token.VerifiedTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -29,10 +30,12 @@ public class DeviceTokens {
 
     private final DeviceTokenRepository tokens;
     private final Clock clock;
+    private final VerifiedTokens verified;
 
-    DeviceTokens(DeviceTokenRepository tokens, Clock clock) {
+    DeviceTokens(DeviceTokenRepository tokens, Clock clock, VerifiedTokens verified) {
         this.tokens = tokens;
         this.clock = clock;
+        this.verified = verified;
     }
 
     /**
@@ -49,7 +52,10 @@ public class DeviceTokens {
     /** The token stops working with the next request. Idempotent. */
     @Transactional
     public void revoke(UUID deviceId) {
-        tokens.findByDeviceId(deviceId).ifPresent(token -> token.revoke(clock.instant()));
+        tokens.findByDeviceId(deviceId).ifPresent(token -> {
+            token.revoke(clock.instant());
+            verified.forgetAfterCommit(VerifiedTokens.tokenChange(token.tokenHash()));
+        });
     }
 
     /** When each of these devices last made a request (to the minute); absent when never. */

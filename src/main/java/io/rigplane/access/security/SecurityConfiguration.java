@@ -2,11 +2,11 @@ package io.rigplane.access.security;
 
 import io.rigplane.access.AuditTrail;
 import io.rigplane.access.token.BearerAuthenticationFilter;
-import io.rigplane.access.token.BearerCredentials;
+import io.rigplane.access.token.LastUses;
 import io.rigplane.access.token.DeviceRefusalAudit;
 import io.rigplane.access.token.RefusalTally;
+import io.rigplane.access.token.VerifiedTokens;
 import io.rigplane.access.user.UserAccountRepository;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,8 +36,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain api(HttpSecurity http, List<BearerCredentials> kinds, AuthThrottle throttle, JsonMapper json,
-            RefusalTally refusals) throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, VerifiedTokens tokens, LastUses lastUses, AuthThrottle throttle,
+            JsonMapper json, RefusalTally refusals) throws Exception {
         ProblemSecurityResponses responses = new ProblemSecurityResponses(json);
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 // bearer tokens are not sent by browsers on their own, so there is nothing to forge
@@ -47,7 +47,7 @@ public class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new BearerAuthenticationFilter(kinds, throttle, responses),
+                .addFilterBefore(new BearerAuthenticationFilter(tokens, lastUses, throttle, responses),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(responses)
                         .accessDeniedHandler(new DeviceRefusalAudit(responses, refusals)))

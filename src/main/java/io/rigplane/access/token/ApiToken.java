@@ -66,6 +66,10 @@ public class ApiToken {
         return id;
     }
 
+    public String tokenHash() {
+        return tokenHash;
+    }
+
     public String name() {
         return name;
     }

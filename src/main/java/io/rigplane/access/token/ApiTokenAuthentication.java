@@ -6,37 +6,47 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * An API request authenticated by a script token; its authorities are the token's effective
  * scopes: those it was given, cut down to what its owner's role allows today.
  */
-public class ApiTokenAuthentication extends AbstractAuthenticationToken {
+public class ApiTokenAuthentication extends BearerAuthentication {
 
     private final Long tokenId;
+    private final long ownerId;
     private final String tokenName;
     private final String owner;
     private final Role role;
     private final Set<Scope> scopes;
     private final @Nullable Instant expiresAt;
 
-    public ApiTokenAuthentication(Long tokenId, String tokenName, String owner, Role role, Set<Scope> scopes,
-            @Nullable Instant expiresAt) {
+    public ApiTokenAuthentication(Long tokenId, String tokenName, long ownerId, String owner, Role role,
+            Set<Scope> scopes, @Nullable Instant expiresAt) {
         super(scopes.stream().map(scope -> new SimpleGrantedAuthority(scope.authority())).collect(Collectors.toList()));
         this.tokenId = tokenId;
+        this.ownerId = ownerId;
         this.tokenName = tokenName;
         this.owner = owner;
         this.role = role;
         this.scopes = Set.copyOf(scopes);
         this.expiresAt = expiresAt;
-        setAuthenticated(true);
     }
 
     @Override
-    public Object getCredentials() {
-        return "";
+    public boolean usableAt(Instant now) {
+        return expiresAt == null || now.isBefore(expiresAt);
+    }
+
+    @Override
+    public boolean ownedBy(long userId) {
+        return ownerId == userId;
+    }
+
+    @Override
+    public LastUses.Token usedToken() {
+        return new LastUses.Token(LastUses.Table.API_TOKEN, tokenId);
     }
 
     @Override

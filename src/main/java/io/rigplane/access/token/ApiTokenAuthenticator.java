@@ -2,22 +2,16 @@ package io.rigplane.access.token;
 
 import io.rigplane.access.user.Role;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Finds the script token a bearer secret stands for, if it is known, unrevoked and unexpired. */
 @Component
 @Order(100)
 public class ApiTokenAuthenticator implements BearerCredentials {
-
-    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     private final ApiTokenRepository tokens;
     private final Clock clock;
@@ -28,21 +22,12 @@ public class ApiTokenAuthenticator implements BearerCredentials {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<ApiTokenAuthentication> authenticate(String secret) {
-        return tokens.findByTokenHash(TokenSecrets.hash(secret))
+        return tokens.findWithOwnerByTokenHash(TokenSecrets.hash(secret))
                 .filter(token -> token.usableAt(clock.instant()))
-                .map(token -> new ApiTokenAuthentication(token.id(), token.name(), token.owner().username(),
-                        token.owner().role(), effectiveScopes(token.scopes(), token.owner().role()),
-                        token.expiresAt()));
-    }
-
-    @Override
-    public void recordUse(Authentication authentication) {
-        if (authentication instanceof ApiTokenAuthentication token) {
-            Instant now = clock.instant();
-            tokens.touch(token.tokenId(), now, now.minus(LAST_USE_PRECISION));
-        }
+                .map(token -> new ApiTokenAuthentication(token.id(), token.name(), token.owner().id(),
+                        token.owner().username(), token.owner().role(),
+                        effectiveScopes(token.scopes(), token.owner().role()), token.expiresAt()));
     }
 
     /**

@@ -8,30 +8,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <secret>} on API requests against every kind of
- * {@link BearerCredentials}; no header, no entry. Bad secrets are throttled per source address.
+ * {@link BearerCredentials}, through the {@link VerifiedTokens} of this replica; no header, no
+ * entry. Bad secrets are throttled per source address. A good token costs no database call: its
+ * verification is cached and its use only marked in memory ({@link LastUses}).
  */
 public class BearerAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final List<BearerCredentials> kinds;
+    private final VerifiedTokens tokens;
+    private final LastUses lastUses;
     private final AuthThrottle throttle;
     private final ProblemSecurityResponses responses;
 
-    public BearerAuthenticationFilter(List<BearerCredentials> kinds, AuthThrottle throttle,
+    public BearerAuthenticationFilter(VerifiedTokens tokens, LastUses lastUses, AuthThrottle throttle,
             ProblemSecurityResponses responses) {
-        this.kinds = List.copyOf(kinds);
+        this.tokens = tokens;
+        this.lastUses = lastUses;
         this.throttle = throttle;
         this.responses = responses;
     }
@@ -52,7 +54,7 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String secret = header.substring(BEARER.length()).trim();
-        Optional<? extends Authentication> authentication = authenticate(secret);
+        Optional<BearerAuthentication> authentication = tokens.authenticate(secret);
         if (authentication.isEmpty()) {
             SecurityContextHolder.clearContext();
             Optional<Duration> nowBlocked = throttle.badToken(source);
@@ -67,24 +69,11 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication.get());
         SecurityContextHolder.setContext(context);
-        kinds.forEach(kind -> kind.recordUse(authentication.get()));
+        lastUses.mark(authentication.get().usedToken());
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    private Optional<? extends Authentication> authenticate(String secret) {
-        if (secret.isEmpty()) {
-            return Optional.empty();
-        }
-        for (BearerCredentials kind : kinds) {
-            Optional<? extends Authentication> found = kind.authenticate(secret);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -1,16 +1,16 @@
 package io.rigplane.access.token;
 
 import io.rigplane.access.DeviceTokens;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * An API request authenticated by a device token. It carries the {@code DEVICE} authority and
  * no scope, so every rule that asks for a scope refuses it.
  */
-public class DeviceAuthentication extends AbstractAuthenticationToken {
+public class DeviceAuthentication extends BearerAuthentication {
 
     private final Long tokenId;
     private final UUID deviceId;
@@ -21,12 +21,23 @@ public class DeviceAuthentication extends AbstractAuthenticationToken {
         this.tokenId = tokenId;
         this.deviceId = deviceId;
         this.deviceName = deviceName;
-        setAuthenticated(true);
+    }
+
+    /** A device token does not expire; it is revoked. */
+    @Override
+    public boolean usableAt(Instant now) {
+        return true;
+    }
+
+    /** A device belongs to no user. */
+    @Override
+    public boolean ownedBy(long userId) {
+        return false;
     }
 
     @Override
-    public Object getCredentials() {
-        return "";
+    public LastUses.Token usedToken() {
+        return new LastUses.Token(LastUses.Table.DEVICE_TOKEN, tokenId);
     }
 
     @Override

@@ -54,6 +54,10 @@ public class DeviceToken {
         return id;
     }
 
+    public String tokenHash() {
+        return tokenHash;
+    }
+
     public UUID deviceId() {
         return deviceId;
     }

@@ -37,12 +37,15 @@ public class TokenIssuer {
     private final UserAccountRepository users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final VerifiedTokens verified;
 
-    public TokenIssuer(ApiTokenRepository tokens, UserAccountRepository users, AuditTrail audit, Clock clock) {
+    public TokenIssuer(ApiTokenRepository tokens, UserAccountRepository users, AuditTrail audit, Clock clock,
+            VerifiedTokens verified) {
         this.tokens = tokens;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.verified = verified;
     }
 
     @Transactional
@@ -102,6 +105,7 @@ public class TokenIssuer {
                 .filter(found -> caller.isAdmin() || found.owner().username().equals(caller.username()))
                 .orElseThrow(() -> new AccessProblems.TokenNotFound(id));
         token.revoke(clock.instant());
+        verified.forgetAfterCommit(VerifiedTokens.tokenChange(token.tokenHash()));
         audit.record("token.revoke", target(token), AuditOutcome.SUCCESS, null);
     }
 

@@ -8,6 +8,7 @@ import io.rigplane.access.security.Caller;
 import io.rigplane.access.security.DashboardSessions;
 import io.rigplane.access.security.SignInLockout;
 import io.rigplane.access.security.TooManyFailuresException;
+import io.rigplane.access.token.VerifiedTokens;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import java.util.ArrayList;
@@ -30,15 +31,17 @@ public class UserDirectory {
     private final AuthThrottle throttle;
     private final SignInLockout lockout;
     private final DashboardSessions sessions;
+    private final VerifiedTokens verified;
 
     public UserDirectory(UserAccountRepository users, PasswordEncoder passwords, AuditTrail audit, AuthThrottle throttle,
-            SignInLockout lockout, DashboardSessions sessions) {
+            SignInLockout lockout, DashboardSessions sessions, VerifiedTokens verified) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.throttle = throttle;
         this.lockout = lockout;
         this.sessions = sessions;
+        this.verified = verified;
     }
 
     /** What a password change ended besides the old password; tokens are kept (revoke them apart). */
@@ -85,6 +88,7 @@ public class UserDirectory {
         }
         Role before = user.role();
         user.changeRole(role);
+        verified.forgetAfterCommit(VerifiedTokens.userChange(user.id()));
         audit.record("user.role", target(username), AuditOutcome.SUCCESS, before + " -> " + role);
         return UserView.of(user);
     }
@@ -96,6 +100,7 @@ public class UserDirectory {
             refuseIfLastAdmin(user, "user.delete");
         }
         users.delete(user);
+        verified.forgetAfterCommit(VerifiedTokens.userChange(user.id()));
         // a session must not outlive its user: a new user of the same name would inherit it
         int ended = sessions.endAllBut(username, null);
         lockout.unlock(username);

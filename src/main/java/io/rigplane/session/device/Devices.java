@@ -20,9 +20,9 @@ public class Devices {
 
     /**
      * The device making the current request, empty for users and script tokens. Its profiles are
-     * read fresh, so a change of bindings applies to the device's next request.
+     * read fresh, so a change of bindings applies to the device's next request. Anyone else's
+     * request costs no database call (and no transaction) here.
      */
-    @Transactional(readOnly = true)
     public Optional<Device> current() {
         return tokens.currentDevice().flatMap(devices::findById)
                 .filter(device -> !device.revoked())

@@ -88,14 +88,34 @@ class SessionStore {
     }
 
     /**
-     * The session as clients see it. Its rows are read first and its transitions after: a query
-     * inside a row mapper would hold one pooled connection while waiting for another, and enough
-     * concurrent readers would then wait on each other until the pool times out.
+     * The session as clients see it, with its transitions and its place in a GPU's queue, in one
+     * statement (one row per transition) and no transaction: the hottest read of the API.
      */
     Optional<StreamSession> find(UUID id) {
-        return jdbc.sql("select * from stream_session where id = :id").param("id", id)
-                .query((rs, n) -> stored(rs)).optional()
-                .map(row -> view(row, transitions(List.of(id)).getOrDefault(id, List.of())));
+        List<StreamSession.Transition> transitions = new ArrayList<>();
+        List<Stored> session = new ArrayList<>();
+        List<Integer> position = new ArrayList<>();
+        jdbc.sql("""
+                select s.*, t.state as transition_state, t.at as transition_at, t.detail as transition_detail,
+                       case when s.queue_key is not null and s.state = 'REQUESTED' then
+                           (select count(*) from stream_session q
+                            where q.queue_key = s.queue_key and q.state = 'REQUESTED'
+                              and (q.queued_at, q.created_at) <= (s.queued_at, s.created_at)) end as queue_position
+                from stream_session s left join stream_session_transition t on t.session_id = s.id
+                where s.id = :id order by t.id""")
+                .param("id", id)
+                .query(rs -> {
+                    if (session.isEmpty()) {
+                        session.add(stored(rs));
+                        int place = rs.getInt("queue_position");
+                        position.add(rs.wasNull() ? null : place);
+                    }
+                    if (rs.getString("transition_state") != null) {
+                        transitions.add(new StreamSession.Transition(SessionState.valueOf(rs.getString("transition_state")),
+                                rs.getTimestamp("transition_at").toInstant(), rs.getString("transition_detail")));
+                    }
+                });
+        return session.stream().findFirst().map(row -> view(row, transitions, position.get(0)));
     }
 
     List<StreamSession> list(SessionQuery query) {
@@ -122,7 +142,8 @@ class SessionStore {
         }
         List<Stored> rows = spec.query((rs, n) -> stored(rs)).list();
         Map<UUID, List<StreamSession.Transition>> transitions = transitions(rows.stream().map(Stored::id).toList());
-        return rows.stream().map(row -> view(row, transitions.getOrDefault(row.id(), List.of()))).toList();
+        return rows.stream().map(row -> view(row, transitions.getOrDefault(row.id(), List.of()), queuePosition(row)))
+                .toList();
     }
 
     /** Sessions that hold or are about to hold the profile's VM. */
@@ -283,9 +304,12 @@ class SessionStore {
                 rs.getString("connection"), rs.getObject("operation_id", UUID.class));
     }
 
-    private StreamSession view(Stored row, List<StreamSession.Transition> transitions) {
-        Integer position = row.queueKey() != null && row.state() == SessionState.REQUESTED
+    private @Nullable Integer queuePosition(Stored row) {
+        return row.queueKey() != null && row.state() == SessionState.REQUESTED
                 ? queuePosition(row.queueKey(), row.id()) : null;
+    }
+
+    private StreamSession view(Stored row, List<StreamSession.Transition> transitions, @Nullable Integer position) {
         return new StreamSession(row.id(), row.profile(), row.deviceName(), row.requestedBy(), row.clientName(),
                 row.state(), row.reason(), position, row.createdAt(), row.readyAt(), row.endedAt(),
                 row.lastActivityAt(),
