@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Operations {
 
-    static final String JOB_GROUP = "operations";
+    /** The Quartz group of every operation's job (their names are the operations' ids). */
+    public static final String JOB_GROUP = "operations";
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final OperationStore store;
