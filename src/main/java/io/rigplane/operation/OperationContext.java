@@ -46,7 +46,8 @@ public interface OperationContext {
     /**
      * Waits, as part of the current step, until {@code look} returns a result: looks every
      * {@code interval} until {@code timeout} after the step began, then throws what {@code late} makes.
-     * A handler that yields gives its thread back between looks instead of sleeping.
+     * A handler that yields gives its thread back between looks instead of sleeping, and must await
+     * inside a step, whose recorded start the deadline counts from.
      */
     <T> T await(Duration timeout, Duration interval, Look<T> look, Supplier<? extends Exception> late)
             throws Exception;

@@ -138,6 +138,10 @@ public class StoredOperationContext implements OperationContext {
     @Override
     public <T> T await(Duration timeout, Duration interval, Look<T> look, Supplier<? extends Exception> late)
             throws Exception {
+        if (yielding && currentStarted == null) {
+            // outside a step nothing records where the wait began, and its deadline would never come
+            throw new IllegalStateException("A handler that yields awaits inside a step");
+        }
         // a yielding handler's deadline counts from the step's start, which its earlier firings recorded
         Instant deadline = (yielding ? startedOrNow() : clock.instant()).plus(timeout);
         while (true) {
