@@ -131,8 +131,8 @@ public class StoredOperationContext implements OperationContext {
         if (result.isPresent()) {
             return result.get();
         }
-        throw new OperationPause(TASK_LOOK,
-                () -> !client.taskStatus(upid).running() || !clock.instant().isBefore(deadline));
+        // a task that failed or ran past its deadline throws: the poller takes that as ready too
+        throw new OperationPause(TASK_LOOK, () -> client.taskResult(upid, deadline).isPresent());
     }
 
     @Override
