@@ -31,7 +31,8 @@ public class Operations {
 
     public static final int MAX_PAGE_SIZE = 200;
 
-    static final String JOB_GROUP = "operations";
+    /** The Quartz group of every operation's job (their names are the operations' ids). */
+    public static final String JOB_GROUP = "operations";
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final OperationStore store;

@@ -15,6 +15,7 @@ import io.rigplane.proxmox.internal.TaskSummary;
 import io.rigplane.proxmox.internal.TaskWaiter;
 import io.rigplane.proxmox.internal.VersionInfo;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -238,6 +239,23 @@ public class ProxmoxClient {
      */
     public TaskResult await(Upid upid, Duration timeout) {
         return tasks.await(upid, timeout);
+    }
+
+    /**
+     * One look at a task, without waiting: empty while it runs; once it stopped, what {@link #await}
+     * would return or throw, and the same timeout when it still runs after {@code deadline}. For
+     * callers that wait without holding a thread between looks.
+     */
+    public Optional<TaskResult> taskResult(Upid upid, Instant deadline) {
+        TaskStatus status = taskStatus(upid);
+        if (status.running()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new ProxmoxTimeoutException("task " + upid.type() + " on " + upid.node()
+                        + " still running at its deadline " + deadline + " (" + upid.value() + ")");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(TaskWaiter.outcome(upid, status, () -> tasks.tail(upid)));
     }
 
     /** Asks the cluster to send a magic packet to {@code node}'s configured MAC (from another node). */

@@ -2,6 +2,7 @@ package io.rigplane.operation.internal;
 
 import io.rigplane.operation.OperationHandler;
 import io.rigplane.operation.OperationState;
+import io.rigplane.operation.OperationStep;
 import io.rigplane.operation.OperationView;
 import io.rigplane.access.Actor;
 import io.rigplane.access.AuditOutcome;
@@ -44,6 +45,9 @@ public class OperationRunner {
     private final Clock clock;
     private final TaskSteps tasks;
     private final AuditTrail audit;
+    private final WaitTriggers triggers;
+    private final WaitPoller poller;
+    private final WaitProperties waits;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "operation-heartbeat");
         thread.setDaemon(true);
@@ -51,7 +55,10 @@ public class OperationRunner {
     });
 
     public OperationRunner(OperationStore store, List<OperationHandler> handlers, Clock clock,
-            TaskSteps tasks, AuditTrail audit) {
+            TaskSteps tasks, AuditTrail audit, WaitTriggers triggers, WaitPoller poller, WaitProperties waits) {
+        this.triggers = triggers;
+        this.poller = poller;
+        this.waits = waits;
         this.audit = audit;
         this.store = store;
         this.handlers = handlers.stream().collect(Collectors.toMap(OperationHandler::kind, Function.identity()));
@@ -59,14 +66,26 @@ public class OperationRunner {
         this.tasks = tasks;
     }
 
-    public void run(UUID id, boolean recovering) {
-        OperationView operation = claim(id);
+    /**
+     * Runs the operation, or carries its run on after a wait when {@code fromStep} (where the run's steps
+     * begin) is given: such a firing is no new run, counts no attempt, and replays the run's steps.
+     */
+    public void run(UUID id, boolean recovering, @Nullable Integer fromStep) {
+        boolean carriedOn = fromStep != null;
+        OperationView operation = carriedOn ? carryOn(id) : claim(id);
         if (operation == null) {
             return;
         }
-        // which replica runs what, in its own log: with several replicas Quartz picks any of them
-        log.info("Operation {} ({} on {}) running, run {}", id, operation.kind(), operation.target(),
-                operation.attempts() + 1);
+        int firstStep = carriedOn ? fromStep : nextPosition(operation);
+        // a carried-on operation has counted its run already; before, attempts was read before the count
+        boolean earlierRuns = operation.attempts() > (carriedOn ? 1 : 0);
+        if (carriedOn) {
+            log.debug("Operation {} ({} on {}) carried on after a wait", id, operation.kind(), operation.target());
+        } else {
+            // which replica runs what, in its own log: with several replicas Quartz picks any of them
+            log.info("Operation {} ({} on {}) running, run {}", id, operation.kind(), operation.target(),
+                    operation.attempts() + 1);
+        }
         OperationHandler handler = handlers.get(operation.kind());
         if (handler == null) {
             finish(operation, OperationState.FAILED, null, "No handler for operations of kind " + operation.kind());
@@ -84,10 +103,17 @@ public class OperationRunner {
         try {
             Retry.run(DATABASE_OUTAGE, attempt -> {
                 try {
-                    String summary = handler.execute(
-                            new StoredOperationContext(operation, recovering || attempt > 1, store, clock, tasks));
+                    boolean yielding = handler.yieldsWhileWaiting();
+                    String summary = handler.execute(new StoredOperationContext(operation,
+                            recovering || attempt > 1 || earlierRuns, store, clock, tasks, yielding,
+                            yielding ? store.stepsFrom(id, firstStep) : List.of()));
                     finish(operation, OperationState.SUCCEEDED, summary, null);
                     return summary;
+                } catch (OperationPause pause) {
+                    // the thread goes back to Quartz; the wait trigger and this replica's poller carry on
+                    triggers.schedule(id, firstStep, clock.instant().plus(waits.recheck()));
+                    poller.watch(id, pause);
+                    return null;
                 } catch (Exception e) {
                     if (DatabaseOutage.causedBy(e)) {
                         log.warn("Operation {} ({} on {}) lost the database ({}); resuming it once the database"
@@ -105,6 +131,22 @@ public class OperationRunner {
         } finally {
             heartbeat.cancel(false);
         }
+    }
+
+    /** The operation, when it still runs (a firing after a wait); it beats for the firing at once. */
+    private @Nullable OperationView carryOn(UUID id) {
+        return Retry.run(DATABASE_OUTAGE, attempt -> {
+            poller.forget(id);
+            OperationView operation = store.find(id).orElse(null);
+            boolean running = operation != null && operation.state() == OperationState.RUNNING
+                    && store.heartbeatWhileRunning(id, clock.instant());
+            return running ? operation : null;
+        });
+    }
+
+    private static int nextPosition(OperationView operation) {
+        List<OperationStep> steps = operation.steps();
+        return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).position() + 1;
     }
 
     /**

@@ -125,6 +125,12 @@ public class OperationStore {
                 .param("id", id).param("now", timestamp(now)).update() == 1;
     }
 
+    /** Beats for a firing that carries a running operation on; false when it is not running any more. */
+    public boolean heartbeatWhileRunning(UUID id, Instant now) {
+        return jdbc.sql("update operation set heartbeat_at = :now where id = :id and state = 'RUNNING'")
+                .param("id", id).param("now", timestamp(now)).update() == 1;
+    }
+
     public void heartbeat(UUID id, Instant now) {
         jdbc.sql("update operation set heartbeat_at = :now where id = :id and state = 'RUNNING'")
                 .param("id", id).param("now", timestamp(now)).update();
@@ -167,9 +173,12 @@ public class OperationStore {
     }
 
     public void phase(UUID id, OperationPhase phase, Instant now) {
-        jdbc.sql("update operation set phase = :phase where id = :id").param("id", id).param("phase", phase.name())
-                .update();
-        touch(id, now);
+        // a replay after a wait records the same phase again: only a change is news for followers
+        int changed = jdbc.sql("update operation set phase = :phase where id = :id and phase is distinct from :phase")
+                .param("id", id).param("phase", phase.name()).update();
+        if (changed == 1) {
+            touch(id, now);
+        }
     }
 
     /** Operations that claim to run but whose replica stopped beating before the cutoff. */
@@ -194,6 +203,11 @@ public class OperationStore {
     private void touch(UUID id, Instant now) {
         jdbc.sql("update operation set version = version + 1, updated_at = :now, heartbeat_at = :now where id = :id")
                 .param("id", id).param("now", timestamp(now)).update();
+    }
+
+    /** The steps from {@code position} on: those of the run that a firing after a wait carries on. */
+    public List<OperationStep> stepsFrom(UUID id, int position) {
+        return steps(id).stream().filter(step -> step.position() >= position).toList();
     }
 
     private List<OperationStep> steps(UUID id) {

@@ -8,8 +8,10 @@ import io.rigplane.proxmox.ProxmoxException;
 import io.rigplane.proxmox.ProxmoxLockedException;
 import io.rigplane.proxmox.ProxmoxUnavailableException;
 import io.rigplane.proxmox.TaskFailedException;
+import io.rigplane.proxmox.TaskResult;
 import io.rigplane.proxmox.Upid;
 import io.rigplane.system.Retry;
+import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -40,29 +42,46 @@ public class TaskSteps {
 
     /** The task's exit status, or the message of an earlier run's work that made it unnecessary. */
     public String run(String step, ProxmoxTask task, Consumer<Upid> started) throws Exception {
+        return run(step, task, started, null, ProxmoxClient::await);
+    }
+
+    /**
+     * Like {@link #run(String, ProxmoxTask, Consumer)}, waiting for the task with {@code wait}, and
+     * awaiting {@code recorded} (the task an earlier firing started) before starting any.
+     */
+    public String run(String step, ProxmoxTask task, Consumer<Upid> started, @Nullable Upid recorded, TaskWait wait)
+            throws Exception {
         RetryPolicy policy = Retry.backoff(properties.firstPause(), properties.maxPause(), properties.deadline(),
                 failure -> retried(failure, task));
         LockedVm locked = new LockedVm();
-        return Retry.run(policy, attempt -> once(step, task, started, locked),
-                (last, attempts) -> new VmStillLockedException(step, attempts, properties.deadline(),
-                        String.valueOf(last.getMessage())));
+        Upid[] resumed = {recorded};
+        return Retry.run(policy, attempt -> {
+            Upid earlier = resumed[0];
+            resumed[0] = null;
+            return once(step, task, started, locked, earlier, wait);
+        }, (last, attempts) -> new VmStillLockedException(step, attempts, properties.deadline(),
+                String.valueOf(last.getMessage())));
     }
 
-    private String once(String step, ProxmoxTask task, Consumer<Upid> started, LockedVm locked) throws Exception {
+    private String once(String step, ProxmoxTask task, Consumer<Upid> started, LockedVm locked,
+            @Nullable Upid earlier, TaskWait wait) throws Exception {
         ProxmoxClient client = task.client();
         locked.awaitReleased(client);
         try {
-            ProxmoxTask.DoneCheck check = task.doneCheck();
-            String done = check == null ? null : check.done();
-            if (done != null) {
-                return done;
-            }
-            Upid upid = task.start().start(client);
+            Upid upid = earlier;
             if (upid == null) {
-                return "OK";
+                ProxmoxTask.DoneCheck check = task.doneCheck();
+                String done = check == null ? null : check.done();
+                if (done != null) {
+                    return done;
+                }
+                upid = task.start().start(client);
+                if (upid == null) {
+                    return "OK";
+                }
+                started.accept(upid);
             }
-            started.accept(upid);
-            return client.await(upid, task.timeout()).exitStatus();
+            return wait.await(client, upid, task.timeout()).exitStatus();
         } catch (ProxmoxException e) {
             if (stuck(e)) {
                 throw new VmLockStuckException(e instanceof TaskFailedException failed ? vmid(failed.upid()) : null);
@@ -79,6 +98,12 @@ public class TaskSteps {
             }
             throw e;
         }
+    }
+
+    /** How a step waits for its task: blocking in {@link ProxmoxClient#await}, or pausing the operation. */
+    @FunctionalInterface
+    public interface TaskWait {
+        TaskResult await(ProxmoxClient client, Upid upid, Duration timeout) throws Exception;
     }
 
     /** A VM lock or a busy config file lock (and, where the task asks for it, Proxmox not answering). */

@@ -53,11 +53,13 @@ public class StartHandler implements OperationHandler {
                 preempt(context, holder);
             }
             context.phase(OperationPhase.STARTING_VM);
-            if (vm.running()) {
+            String start = "start VM " + vm.vmid() + " on " + vm.node();
+            // in a replay after waiting for the start task the VM runs already: that is the task's doing
+            if (!context.begun(start) && vm.running()) {
                 context.skipped("start VM " + vm.vmid(), "already running");
                 return "VM " + vm.vmid() + " was already running";
             }
-            context.task("start VM " + vm.vmid() + " on " + vm.node(),
+            context.task(start,
                     ProxmoxTask.of(client, c -> c.start(vm.node(), vm.vmid()), TASK_TIMEOUT)
                             // a crashed earlier run may have started it already
                             .doneWhenFailedWith("already running", "already running"));
@@ -70,17 +72,27 @@ public class StartHandler implements OperationHandler {
         }
     }
 
+    /**
+     * A session start on a sleeping node, or behind a preempted VM, waits for seconds to minutes: the
+     * operation gives its Quartz thread back meanwhile, so many sessions at once do not queue for threads.
+     */
+    @Override
+    public boolean yieldsWhileWaiting() {
+        return true;
+    }
+
     /** Gracefully shuts down the VM of the profile whose GPU this start took over. */
     private void preempt(OperationContext context, String holder) throws Exception {
         Optional<VmHandle> held = vms.find(holder);
-        if (held.isEmpty() || !held.get().running()) {
+        String shutdown = held.map(vm -> "shut down " + holder + " (VM " + vm.vmid() + ") to free the GPU").orElse("");
+        if (held.isEmpty() || !context.begun(shutdown) && !held.get().running()) {
             context.skipped("shut down " + holder, "its VM is not running");
             return;
         }
         VmHandle vm = held.get();
         ProxmoxClient client = vm.client();
         int timeout = targets.profile(holder).spec().shutdownTimeoutSeconds();
-        context.task("shut down " + holder + " (VM " + vm.vmid() + ") to free the GPU",
+        context.task(shutdown,
                 ProxmoxTask.of(client, c -> c.shutdown(vm.node(), vm.vmid(), timeout, true),
                         Duration.ofSeconds(timeout + 60L)));
     }

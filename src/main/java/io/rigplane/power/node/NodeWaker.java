@@ -28,14 +28,20 @@ public class NodeWaker {
         this.properties = properties;
     }
 
-    /** Wakes the node if it is not online, recording each step; returns at once for an online node. */
-    public void ensureOnline(OperationContext context, ProxmoxClient client, String node) throws Exception {
-        if (online(client, node)) {
-            return;
+    /**
+     * Wakes the node if it is not online, recording each step; returns at once, false, for an online
+     * node. A handler that yields gives its thread back while the node boots, and carries on in the
+     * same steps: a node seen online in such a replay still finishes the wait it began.
+     */
+    public boolean ensureOnline(OperationContext context, ProxmoxClient client, String node) throws Exception {
+        String waitStep = "wait for node " + node;
+        if (!context.begun(waitStep) && online(client, node)) {
+            return false;
         }
         context.phase(OperationPhase.WAKING_NODE);
         context.step("wake node " + node, () -> wake(client, node));
-        context.step("wait for node " + node, () -> awaitOnline(client, node));
+        context.step(waitStep, () -> awaitOnline(context, client, node));
+        return true;
     }
 
     String wake(ProxmoxClient client, String node) throws Exception {
@@ -60,18 +66,12 @@ public class NodeWaker {
         return "magic packet for " + wol.mac() + " sent by Rigplane to " + broadcast + ":" + port;
     }
 
-    String awaitOnline(ProxmoxClient client, String node) throws InterruptedException {
-        long started = System.nanoTime();
-        long deadline = started + properties.nodeWakeTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
-            if (online(client, node)) {
-                return "online after " + (System.nanoTime() - started) / 1_000_000 + " ms";
-            }
-            Thread.sleep(properties.nodePollInterval().toMillis());
-        }
-        throw new NodeDidNotWakeException("Node " + node + " did not come online within "
-                + properties.nodeWakeTimeout().toSeconds() + " s after its magic packet; check its Wake-on-LAN"
-                + " setting (BIOS and NIC) and the MAC");
+    String awaitOnline(OperationContext context, ProxmoxClient client, String node) throws Exception {
+        return context.await(properties.nodeWakeTimeout(), properties.nodePollInterval(),
+                () -> online(client, node) ? "online" : null,
+                () -> new NodeDidNotWakeException("Node " + node + " did not come online within "
+                        + properties.nodeWakeTimeout().toSeconds() + " s after its magic packet; check its Wake-on-LAN"
+                        + " setting (BIOS and NIC) and the MAC"));
     }
 
     static boolean online(ProxmoxClient client, String node) {

@@ -36,11 +36,16 @@ public class WakeHandler implements OperationHandler {
     public String execute(OperationContext context) throws Exception {
         ProxmoxClient client = targets.client(context.params().get(CLUSTER));
         String node = context.params().get(NODE);
-        if (NodeWaker.online(client, node)) {
+        if (!waker.ensureOnline(context, client, node)) {
             context.skipped("wake node " + node, "already online");
             return "Node " + node + " was already online";
         }
-        waker.ensureOnline(context, client, node);
         return "Node " + node + " is online";
+    }
+
+    /** A node's boot takes minutes at worst: no Quartz thread waits through it. */
+    @Override
+    public boolean yieldsWhileWaiting() {
+        return true;
     }
 }

@@ -58,7 +58,8 @@ public final class TaskWaiter {
         throw new TaskFailedException(upid, exit, tail.get());
     }
 
-    private List<String> tail(Upid upid) {
+    /** The tail of a task's log, or a line saying why it could not be read. */
+    public List<String> tail(Upid upid) {
         try {
             return client.taskLog(upid, LOG_TAIL);
         } catch (ProxmoxException e) {
