@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 @IntegrationTest
 class ProfileApiTest {
@@ -59,8 +61,8 @@ class ProfileApiTest {
     @Test
     void readsEveryDiskTagAndSettingBackOnceAndInOrder() {
         api.post("/api/v1/profiles", GamingPc.with(node -> {
-            node.putArray("disks")
-                    .add(disk("scsi0", 200, "system")).add(disk("scsi2", 100, "data")).add(disk("scsi1", 50, "data"));
+            node.putArray("disks").add(disk("scsi0", 200, "system")).add(disk("scsi2", 100, "data"))
+                    .add(disk("scsi1", 50, "data"));
             node.putArray("tags").add("lan").add("gaming").add("studio");
             node.putObject("settings").put("numa", "1").put("sockets", "1");
         }));
@@ -77,8 +79,8 @@ class ProfileApiTest {
         assertThat(body.get("tags")).hasSize(3);
     }
 
-    private static tools.jackson.databind.node.ObjectNode disk(String slot, int sizeGiB, String role) {
-        return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("slot", slot)
+    private static ObjectNode disk(String slot, int sizeGiB, String role) {
+        return JsonNodeFactory.instance.objectNode().put("slot", slot)
                 .put("storage", "local-zfs").put("sizeGiB", sizeGiB).put("role", role);
     }
 
