@@ -7,6 +7,7 @@ import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.simulator.SimulatorSettings;
 import io.rigplane.support.Api;
 import io.rigplane.support.TestDatabase;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,13 +84,16 @@ public final class PlanBenchmark {
 
         int samples = 300;
         var sample = client.vms().get(0);
+        long sampleCpu = cpu();
         long sampleStart = System.nanoTime();
         for (int i = 0; i < samples; i++) {
             client.config(sample.node(), sample.vmid());
         }
         double readMillis = (System.nanoTime() - sampleStart) / 1e6 / samples;
+        double readCpuMillis = (cpu() - sampleCpu) / 1e6 / samples;
 
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long planCpu = cpu();
         long planStart = System.nanoTime();
         List<Future<Integer>> plans = new ArrayList<>();
         for (int i = 0; i < profiles; i++) {
@@ -107,6 +111,7 @@ public final class PlanBenchmark {
             nonEmpty += plan.get() > 0 ? 1 : 0;
         }
         double planSeconds = (System.nanoTime() - planStart) / 1e9;
+        double planCpuMillis = (cpu() - planCpu) / 1e6 / profiles;
         pool.shutdown();
         double idealSeconds = profiles * UNAVOIDABLE_READS * readMillis / 1000 / concurrency;
 
@@ -115,20 +120,30 @@ public final class PlanBenchmark {
                 | --- | --- |
                 | profiles / nodes / concurrency | %d / 10 / %d |
                 | simulator latency injected per call | %d ms |
-                | measured Proxmox read (simulator + HTTPS + parsing) | %.2f ms |
+                | measured Proxmox read (simulator + HTTPS + parsing) | %.2f ms (CPU %.2f ms) |
                 | apply (create) of all profiles | %.1f s (%.1f ms each; %d failed) |
                 | plan of all profiles | %.2f s (%.2f ms each; %d not empty) |
+                | CPU per plan (this JVM: Rigplane, simulator and client together) | %.2f ms |
                 | unavoidable reads per plan | %d (config, pending, status) |
                 | ideal plan time (reads x latency / concurrency) | %.2f s |
                 | ratio plan / ideal | %.2f |
-                """, profiles, concurrency, latency, readMillis, applySeconds, applySeconds * 1000 / profiles, failed,
-                planSeconds, planSeconds * 1000 / profiles, nonEmpty, UNAVOIDABLE_READS, idealSeconds,
-                planSeconds / idealSeconds);
+                """, profiles, concurrency, latency, readMillis, readCpuMillis, applySeconds,
+                applySeconds * 1000 / profiles, failed, planSeconds, planSeconds * 1000 / profiles, nonEmpty,
+                planCpuMillis, UNAVOIDABLE_READS, idealSeconds, planSeconds / idealSeconds);
         System.out.println(report);
         Path out = Path.of("bench", "results", "plan.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, "# Plan benchmark\n\n" + report);
         System.out.println("written to " + out);
+    }
+
+    /**
+     * CPU time of the whole JVM: unlike wall time it hardly moves with what else the machine runs,
+     * so runs on a loaded machine still compare.
+     */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private PlanBenchmark() {

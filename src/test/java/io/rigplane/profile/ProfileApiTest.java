@@ -1,6 +1,7 @@
 package io.rigplane.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
@@ -10,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 @IntegrationTest
 class ProfileApiTest {
@@ -52,6 +55,33 @@ class ProfileApiTest {
         assertThat(body.get("network").get("mac").asString()).isEqualTo("BC:24:11:AA:BB:CC");
         assertThat(body.get("tags").get(0).asString()).isEqualTo("gaming");
         assertThat(body.get("version").asLong()).isZero();
+    }
+
+    /** Disks, tags and settings load in one statement; their product must not repeat any of them. */
+    @Test
+    void readsEveryDiskTagAndSettingBackOnceAndInOrder() {
+        api.post("/api/v1/profiles", GamingPc.with(node -> {
+            node.putArray("disks").add(disk("scsi0", 200, "system")).add(disk("scsi2", 100, "data"))
+                    .add(disk("scsi1", 50, "data"));
+            node.putArray("tags").add("lan").add("gaming").add("studio");
+            node.putObject("settings").put("numa", "1").put("sockets", "1");
+        }));
+
+        ProfileSpec spec = catalog.get("gaming-pc").spec();
+
+        assertThat(spec.disks()).extracting(Disk::slot, Disk::sizeGiB)
+                .containsExactly(tuple("scsi0", 200), tuple("scsi2", 100), tuple("scsi1", 50));
+        assertThat(spec.tags()).containsExactly("gaming", "lan", "studio");
+        assertThat(spec.settings()).containsExactlyEntriesOf(new java.util.TreeMap<>(
+                java.util.Map.of("numa", "1", "sockets", "1")));
+        JsonNode body = api.get("/api/v1/profiles/gaming-pc").json();
+        assertThat(body.get("disks")).hasSize(3);
+        assertThat(body.get("tags")).hasSize(3);
+    }
+
+    private static ObjectNode disk(String slot, int sizeGiB, String role) {
+        return JsonNodeFactory.instance.objectNode().put("slot", slot)
+                .put("storage", "local-zfs").put("sizeGiB", sizeGiB).put("role", role);
     }
 
     @Test

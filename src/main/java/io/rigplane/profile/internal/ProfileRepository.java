@@ -9,6 +9,14 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ProfileRepository extends JpaRepository<Profile, Long> {
 
+    /**
+     * With its disks, tags and settings in the same statement: one round trip, not four. Written
+     * as JPQL because Hibernate caches a JPQL query's translation to SQL, but translates a derived
+     * query or one with an entity graph again on every call (most of a plan's CPU went there).
+     */
+    @Query("""
+            select p from Profile p left join fetch p.disks left join fetch p.tags left join fetch p.settings
+            where p.name = :name""")
     Optional<Profile> findByName(String name);
 
     boolean existsByName(String name);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,12 @@ public final class Planner {
     private static final Set<String> HOTPLUG = Set.of("name", "description", "tags", "onboot", "startup",
             "protection", "agent", "balloon");
     private static final Set<String> DISK_OPTIONS = Set.of("aio", "cache", "discard", "iothread", "ssd");
+    // compiled once: String.matches compiles its pattern on every call, and a plan asks per key
+    private static final Pattern DRIVE = Pattern.compile("^(scsi|virtio|sata|ide)\\d+$");
+    private static final Pattern NET = Pattern.compile("^net\\d+$");
+    private static final Pattern SCSI = Pattern.compile("^scsi\\d+$");
+    private static final Pattern BASE_REVISION = Pattern.compile("\\+pve0$");
+    private static final Pattern TAG_SEPARATORS = Pattern.compile("[;, ]");
 
     private Planner() {
     }
@@ -50,18 +57,21 @@ public final class Planner {
             String key = entry.key();
             String current = observed.config().get(key);
             // a drive written in the profile's settings as Proxmox stores it is compared as written
-            Kind kind = entry.createValue() == null && kind(key).isVolume() ? Kind.OTHER : kind(key);
+            Kind declared = kind(key);
+            Kind kind = entry.createValue() == null && declared.isVolume() ? Kind.OTHER : declared;
             Change change = switch (kind) {
                 case DISK -> disk(entry, current, observed.running());
                 case EFI -> efi(entry, current, observed.running());
                 case TPM -> tpm(entry, current, observed.running());
-                case TAGS -> plain(key, current, mergeTags(entry.value(), identityTags), observed.running(),
-                        tagsEqual(current, mergeTags(entry.value(), identityTags)));
+                case TAGS -> {
+                    String tags = mergeTags(entry.value(), identityTags);
+                    yield plain(key, current, tags, observed.running(), tagsEqual(current, tags));
+                }
                 case NET -> card(entry, current, observed.running());
                 default -> plain(key, current, entry.value(), observed.running(),
                         equivalent(key, entry.value(), current));
             };
-            if (change != null && kind != kind(key) && current != null && !sameVolume(entry.value(), current)) {
+            if (change != null && kind != declared && current != null && !sameVolume(entry.value(), current)) {
                 change = refused(entry, current, "the profile names another volume for " + key + " than the VM "
                         + "has; swapping a drive's volume is left to you");
             }
@@ -76,7 +86,7 @@ public final class Planner {
             }
         }
         observed.config().keySet().stream()
-                .filter(key -> key.matches("^scsi\\d+$") && desired.entry(key).isEmpty())
+                .filter(key -> SCSI.matcher(key).matches() && desired.entry(key).isEmpty())
                 .filter(key -> !isCdrom(observed.config().get(key)))
                 .forEach(key -> changes.add(new Change(key, observed.config().get(key), null, ChangeEffect.REFUSED,
                         ChangeAction.NONE, null, "the profile has no disk " + key + ", but removing a disk destroys "
@@ -93,7 +103,7 @@ public final class Planner {
     }
 
     private static ChangeEffect effect(String key, boolean running) {
-        if (!running || HOTPLUG.contains(key) || key.matches("^net\\d+$")) {
+        if (!running || HOTPLUG.contains(key) || NET.matcher(key).matches()) {
             return ChangeEffect.LIVE;
         }
         return ChangeEffect.PENDING_RESTART;
@@ -197,7 +207,7 @@ public final class Planner {
             case "description" -> desired.strip().equals(current.strip());
             case "memory", "agent" -> Objects.equals(normal(PropertyString.parse(desired).head()),
                     normal(headOrOption(current, key.equals("memory") ? "current" : "enabled")));
-            default -> key.matches("^net\\d+$") ? network(desired, current) : parsedEqual(desired, current);
+            default -> NET.matcher(key).matches() ? network(desired, current) : parsedEqual(desired, current);
         };
     }
 
@@ -266,7 +276,7 @@ public final class Planner {
 
     /** {@code pc-q35-10.0+pve0} is the base revision of {@code pc-q35-10.0}. */
     private static String withoutBaseRevision(String machine) {
-        return machine.trim().replaceFirst("\\+pve0$", "");
+        return BASE_REVISION.matcher(machine.trim()).replaceFirst("");
     }
 
     public static String mergeTags(String tags, List<String> extra) {
@@ -280,7 +290,7 @@ public final class Planner {
     }
 
     private static List<String> splitTags(String tags) {
-        return Arrays.stream(tags.split("[;, ]")).map(tag -> tag.trim().toLowerCase(Locale.ROOT))
+        return Arrays.stream(TAG_SEPARATORS.split(tags)).map(tag -> tag.trim().toLowerCase(Locale.ROOT))
                 .filter(tag -> !tag.isEmpty()).toList();
     }
 
@@ -297,10 +307,10 @@ public final class Planner {
     }
 
     private static Kind kind(String key) {
-        if (key.matches("^(scsi|virtio|sata|ide)\\d+$")) {
+        if (DRIVE.matcher(key).matches()) {
             return Kind.DISK;
         }
-        if (key.matches("^net\\d+$")) {
+        if (NET.matcher(key).matches()) {
             return Kind.NET;
         }
         return switch (key) {
