@@ -19,7 +19,8 @@ if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
     # the yardstick: not part of Rigplane's build, built here with the same Maven
     ./mvnw -q -f bench/bare-app/pom.xml package -DskipTests
 fi
-JAR=$(ls target/rigplane-*.jar | grep -v original | head -1)
+# BENCH_RIGPLANE_JAR measures another build (e.g. the one before a change) with this harness
+JAR=${BENCH_RIGPLANE_JAR:-$(ls target/rigplane-*.jar | grep -v original | head -1)}
 JAVA=java
 if [ -n "${BENCH_JAVA_HOME:-}" ]; then JAVA="$BENCH_JAVA_HOME/bin/java"; fi
 "$JAVA" -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
