@@ -16,7 +16,9 @@ fi
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
     ./mvnw -q package -DskipTests
     ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-    # the yardstick: not part of Rigplane's build, built here with the same Maven
+fi
+# the yardstick: not part of Rigplane's build, built here with the same Maven (bench/run.sh builds only Rigplane)
+if [ "${BENCH_SKIP_BUILD:-}" != "1" ] || [ ! -f bench/bare-app/target/bare-app-1.jar ]; then
     ./mvnw -q -f bench/bare-app/pom.xml package -DskipTests
 fi
 # BENCH_RIGPLANE_JAR measures another build (e.g. the one before a change) with this harness
