@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The service itself and its read API: start-up time, RSS, threads and JDBC connections idle and under
-# load, and requests/s with p50/p99 of GET /api/v1/profiles (1,000 profiles), GET /api/v1/profiles/{name}
-# and, once sessions exist, GET /api/v1/sessions/{id}, measured with wrk against the packaged jar on a
-# real PostgreSQL (TEST_DATABASE_URL, or an embedded one) and the standalone simulator.
-# Usage: bench/api/run.sh [profiles=1000] [duration=20s] [connections=16]. Writes bench/results/api.md.
+# The service beside a bare Spring Boot + Data JPA app (bench/bare-app), in one run on the machine's
+# PostgreSQL (TEST_DATABASE_URL, or an embedded one): start-up to healthy, RSS after start, and
+# requests/s with p50/p99 under wrk of Rigplane's authenticated GET /api/v1/sessions/{id} (demo mode)
+# against the bare app's read of one row by key, with the ratios Rigplane / bare; then Rigplane's
+# other read endpoints with 1,000 profiles (profiles=0 skips them).
+# Usage: bench/api/run.sh [profiles=1000] [duration=20s] [connections=32]. Writes bench/results/api.md.
+# Both apps run as `java -jar` with the java on the PATH (BENCH_JAVA_HOME picks another) and the same
+# JVM options: none, or BENCH_JVM_OPTIONS; BENCH_AOT=1 (Java 25) trains an AOT cache for each first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! command -v wrk >/dev/null; then
@@ -14,6 +17,14 @@ if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
     ./mvnw -q package -DskipTests
     ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 fi
-JAR=$(ls target/rigplane-*.jar | grep -v original | head -1)
-java -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-    io.rigplane.bench.ServiceBenchmark "$JAR" "${1:-1000}" "${2:-20s}" "${3:-16}"
+# the yardstick: not part of Rigplane's build, built here with the same Maven (bench/run.sh builds only Rigplane)
+if [ "${BENCH_SKIP_BUILD:-}" != "1" ] || [ ! -f bench/bare-app/target/bare-app-1.jar ]; then
+    ./mvnw -q -f bench/bare-app/pom.xml package -DskipTests
+fi
+# BENCH_RIGPLANE_JAR measures another build (e.g. the one before a change) with this harness
+JAR=${BENCH_RIGPLANE_JAR:-$(ls target/rigplane-*.jar | grep -v original | head -1)}
+JAVA=java
+if [ -n "${BENCH_JAVA_HOME:-}" ]; then JAVA="$BENCH_JAVA_HOME/bin/java"; fi
+"$JAVA" -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+    io.rigplane.bench.ServiceBenchmark "$JAR" bench/bare-app/target/bare-app-1.jar \
+    "${1:-1000}" "${2:-20s}" "${3:-32}"

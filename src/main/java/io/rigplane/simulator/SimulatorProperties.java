@@ -27,7 +27,9 @@ public record SimulatorProperties(
         @DefaultValue("47989") int streamHostPortBase,
         @DefaultValue("-1") int wakeOnLanUdpPort,
         @DefaultValue("42") long seed,
-        @DefaultValue("16") int threads,
+        // threads kept for connections; more are made as connections come and end when idle, so the
+        // demo (one Rigplane, a few people) keeps 4 rather than 16 idle on a small box
+        @DefaultValue("4") int threads,
         // second octet of the guests' 127.N.x.y addresses: test JVMs running side by side pick their own
         @DefaultValue("0") int loopbackOctet) {
 

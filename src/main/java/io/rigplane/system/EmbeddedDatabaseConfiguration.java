@@ -28,6 +28,11 @@ class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
+                // sized for one Rigplane (a pool of 10 and a listener) on a small box: the library's
+                // 300 connections and PostgreSQL's 128 MB of buffers doubled the idle server's memory
+                // (28 MiB proportional set idle, 13 MiB with these)
+                .setServerConfig("max_connections", "50")
+                .setServerConfig("shared_buffers", "32MB")
                 .start();
         log.info("Embedded PostgreSQL on port {} with {} data in {}", postgres.getPort(),
                 initialized ? "existing" : "new", directory);

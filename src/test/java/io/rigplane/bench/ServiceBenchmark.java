@@ -6,11 +6,14 @@ import io.rigplane.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,47 +22,70 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged jar on a real PostgreSQL database against the standalone simulator: start-up time,
- * memory, threads and database connections idle and under load, and requests/s with p50/p99 of
- * the read API under wrk. Run by bench/api/run.sh; writes bench/results/api.md.
+ * The packaged jar beside a bare Spring Boot + Data JPA application (bench/bare-app), both on the
+ * machine's PostgreSQL, both started as a user starts them ({@code java -jar}, the same JVM, the same
+ * options: none unless BENCH_JVM_OPTIONS says otherwise, BENCH_AOT=1 adds a trained AOT cache to
+ * both): start-up to healthy, resident memory after start, and requests/s with p50/p99 under wrk of
+ * Rigplane's authenticated {@code GET /api/v1/sessions/{id}} against the bare app's read of one row by
+ * key, with the ratios Rigplane / bare. Rigplane runs in demo mode (its own simulator in-process).
+ * Then Rigplane's other read endpoints with 1,000 profiles (skipped when profiles is 0), its threads
+ * and database connections. Run by bench/api/run.sh; writes bench/results/api.md.
  */
 public final class ServiceBenchmark {
 
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) seconds=([\\d.]+) p50=([\\d.]+) p95=([\\d.]+) p99=([\\d.]+) max=([\\d.]+) errors=(\\d+) non2xx=(\\d+)");
+    private static final String BARE_ROW = "0b6f5c3e-7a51-4c1e-9d2f-2c8a4e6b1f00";
 
     /** One wrk run: what was asked, and what came back. */
     record Load(String endpoint, String note, double requestsPerSecond, double p50, double p99, long requests,
             long errors) {
     }
 
+    /** What one application showed: start-up, memory after start and under load, the comparable read. */
+    record Figures(Duration startUp, ProcessSample idle, ProcessSample loaded, Load read) {
+    }
+
     public static void main(String[] args) throws Exception {
         FailFast.onUncaughtFailure();
         Path jar = Path.of(args[0]);
-        int profiles = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        String duration = args.length > 2 ? args[2] : "20s";
-        int connections = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        Path bareJar = Path.of(args[1]);
+        int profiles = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        String duration = args.length > 3 ? args[3] : "20s";
+        int connections = args.length > 4 ? Integer.parseInt(args[4]) : 32;
         Path results = Path.of("bench/results");
         Path logs = Path.of("target/bench");
+        Jvm jvm = Jvm.fromEnvironment();
         String loadBefore = loadAverage();
-        TestDatabase.Coordinates database = TestDatabase.another();
-        try (StandaloneSimulator simulator = StandaloneSimulator.start(Replica.freePort(), logs.resolve("simulator.log"),
-                "--nodes", "10", "--threads", "16", "--task-millis", "200", "--auth-delay-millis", "0")) {
-            Replica.Settings settings = Replica.Settings.of(database, simulator.url(), StandaloneSimulator.TOKEN,
-                    simulator.fingerprint()).fromJar(jar).jvm().with("--logging.level.root=WARN");
-            try (Replica service = Replica.launch(settings, logs.resolve("service.log"));
-                 Connection watch = ProcessSample.watch(database)) {
-                Duration startUp = service.awaitHealthy(Duration.ofMinutes(3));
-                Api api = service.api();
-                seed(api, profiles);
-                Thread.sleep(5000);
-                System.gc();
-                ProcessSample idle = ProcessSample.of(service.pid(), watch);
 
-                List<Load> loads = new ArrayList<>();
-                String base = "http://127.0.0.1:" + service.port();
-                wrk(base + "/api/v1/profiles", "3s", connections, List.of());
-                AtomicReference<ProcessSample> loaded = new AtomicReference<>(idle);
+        Figures bare = bare(bareJar, jvm, logs, duration, connections);
+        System.out.println("bare app: " + bare);
+
+        TestDatabase.Coordinates database = TestDatabase.another();
+        List<String> arguments = rigplaneArguments(database);
+        Prepared rigplaneRun = prepare("rigplane", jar, jvm, logs, rigplaneArguments(TestDatabase.another()));
+        List<Load> loads = new ArrayList<>();
+        Figures rigplane;
+        try (JavaService service = JavaService.launch(rigplaneRun.jar(), rigplaneRun.options(), Replica.freePort(),
+                arguments, logs.resolve("service.log"));
+             Connection watch = ProcessSample.watch(database)) {
+            Duration startUp = service.awaitHealthy(Duration.ofMinutes(3));
+            Thread.sleep(5000);
+            ProcessSample idle = ProcessSample.of(service.pid(), watch);
+            Api api = Api.at(port(service)).withToken(Replica.TOKEN);
+            seed(api, Math.max(profiles, 1));
+            String base = service.base();
+            String session = session(api);
+            AtomicReference<ProcessSample> loaded = new AtomicReference<>(idle);
+            wrk(base + "/api/v1/sessions/" + session, "3s", connections, List.of());
+            Load read;
+            try (Sampler sampler = new Sampler(() -> loaded.accumulateAndGet(
+                    ProcessSample.of(service.pid(), watch), ProcessSample::max))) {
+                read = wrk(base + "/api/v1/sessions/" + session, duration, connections, List.of())
+                        .named("GET /api/v1/sessions/{id}", "one session, authenticated (bearer token)");
+            }
+            rigplane = new Figures(startUp, idle, loaded.get(), read);
+            if (profiles > 0) {
                 try (Sampler sampler = new Sampler(() -> loaded.accumulateAndGet(
                         ProcessSample.of(service.pid(), watch), ProcessSample::max))) {
                     loads.add(wrk(base + "/api/v1/profiles", duration, connections, List.of())
@@ -68,30 +94,136 @@ public final class ServiceBenchmark {
                             .named("GET /api/v1/profiles?size=200", "largest page, " + profiles + " profiles"));
                     loads.add(wrk(base, duration, connections, List.of("/api/v1/profiles/bench-{n}",
                             String.valueOf(profiles))).named("GET /api/v1/profiles/{name}", "random name of " + profiles));
-                    loads.add(sessionLoad(api, base, duration, connections));
                 }
-                String report = report(startUp, idle, loaded.get(), loads, profiles, duration, connections, loadBefore);
-                System.out.println(report);
-                Files.createDirectories(results);
-                Files.writeString(results.resolve("api.md"), report);
             }
+            loads.add(0, read);
+            String report = report(rigplane, bare, loaded.get(), loads, jvm, profiles, duration, connections, loadBefore);
+            System.out.println(report);
+            Files.createDirectories(results);
+            Files.writeString(results.resolve("api.md"), report);
         }
         System.exit(0);
     }
 
+    /** The bare app on a database of its own with one row, measured as Rigplane is. */
+    private static Figures bare(Path bareJar, Jvm jvm, Path logs, String duration, int connections) throws Exception {
+        TestDatabase.Coordinates database = TestDatabase.another();
+        createItemTable(database);
+        Prepared run = prepare("bare", bareJar, jvm, logs, bareArguments(createItemTable(TestDatabase.another())));
+        try (JavaService bare = JavaService.launch(run.jar(), run.options(), Replica.freePort(),
+                bareArguments(database), logs.resolve("bare.log"));
+             Connection watch = ProcessSample.watch(database)) {
+            Duration startUp = bare.awaitHealthy(Duration.ofMinutes(3));
+            Thread.sleep(5000);
+            ProcessSample idle = ProcessSample.of(bare.pid(), watch);
+            String url = bare.base() + "/items/" + BARE_ROW;
+            wrk(url, "3s", connections, List.of());
+            AtomicReference<ProcessSample> loaded = new AtomicReference<>(idle);
+            Load read;
+            try (Sampler sampler = new Sampler(() -> loaded.accumulateAndGet(
+                    ProcessSample.of(bare.pid(), watch), ProcessSample::max))) {
+                read = wrk(url, duration, connections, List.of()).named("bare app: GET /items/{id}", "one row by key");
+            }
+            if (read.requests() == 0 || read.errors() > 0) {
+                throw new IllegalStateException("the bare app did not answer its read: " + read);
+            }
+            return new Figures(startUp, idle, loaded.get(), read);
+        }
+    }
+
+    private static TestDatabase.Coordinates createItemTable(TestDatabase.Coordinates database) throws Exception {
+        try (Connection c = DriverManager.getConnection(database.url(), database.username(), database.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE item (id text PRIMARY KEY, name text NOT NULL, state text NOT NULL,"
+                    + " created_at timestamptz NOT NULL)");
+            s.execute("INSERT INTO item VALUES ('" + BARE_ROW + "', 'bench-0', 'READY', now())");
+        }
+        return database;
+    }
+
+    private static List<String> bareArguments(TestDatabase.Coordinates database) {
+        return List.of("--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password());
+    }
+
     /**
-     * GET /api/v1/sessions/{id} exists once wake-and-stream sessions are merged: it is measured when
-     * {@code POST /api/v1/sessions} hands out a session, and reported as not available otherwise.
+     * Demo mode (no Proxmox configured: the simulator runs in-process) on the machine's PostgreSQL. Its
+     * ports are free ones so that a test run beside the benchmark does not collide with it.
      */
-    private static Load sessionLoad(Api api, String base, String duration, int connections) throws Exception {
+    private static List<String> rigplaneArguments(TestDatabase.Coordinates database) throws Exception {
+        Path data = Files.createDirectories(Path.of("target/bench/data-" + UUID.randomUUID()));
+        return List.of("--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--rigplane.admin.token=" + Replica.TOKEN,
+                "--rigplane.admin.password=replica-test-password",
+                "--rigplane.secrets.key-file=" + data.resolve("secret.key"),
+                "--rigplane.simulator.port=" + Replica.freePort(),
+                "--rigplane.simulator.loopback-octet=" + (100 + (int) (Math.random() * 100)),
+                "--rigplane.sessions.wol-ports=" + Replica.freePort());
+    }
+
+    private static int port(JavaService service) {
+        return Integer.parseInt(service.base().substring(service.base().lastIndexOf(':') + 1));
+    }
+
+    /** The JVM options both applications get; BENCH_AOT=1 adds a trained AOT cache (Java 25) to each. */
+    record Jvm(List<String> options, boolean aot) {
+        static Jvm fromEnvironment() {
+            String options = System.getenv().getOrDefault("BENCH_JVM_OPTIONS", "").strip();
+            return new Jvm(options.isEmpty() ? List.of() : List.of(options.split("\\s+")),
+                    "1".equals(System.getenv("BENCH_AOT")));
+        }
+
+        String describe() {
+            String java = "Java " + Runtime.version().feature() + " (" + System.getProperty("java.vm.name") + " "
+                    + Runtime.version() + ")";
+            String flags = options.isEmpty() ? "default JVM options" : "`" + String.join(" ", options) + "`";
+            return java + ", " + flags + (aot ? ", with an AOT cache trained per application (extracted jar)" : "");
+        }
+    }
+
+    /** The jar to run and the options to run it with. */
+    record Prepared(Path jar, List<String> options) {
+    }
+
+    /**
+     * Without the AOT cache, the jar as built. With it, the jar extracted (the cache needs plain jars on
+     * the class path) and one training run that refreshes the context and exits, on a database of its own.
+     */
+    private static Prepared prepare(String name, Path jar, Jvm jvm, Path logs, List<String> trainingArguments)
+            throws Exception {
+        if (!jvm.aot()) {
+            return new Prepared(jar, jvm.options());
+        }
+        Path directory = logs.resolve("aot-" + name).toAbsolutePath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
+                "--destination", directory.toString()).inheritIO().start();
+        if (extract.waitFor() != 0) {
+            throw new IllegalStateException("extracting " + jar + " failed");
+        }
+        Path extracted = directory.resolve(jar.getFileName());
+        Path cache = directory.resolve("app.aot");
+        List<String> training = new ArrayList<>(jvm.options());
+        training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"));
+        try (JavaService run = JavaService.launch(extracted, training, Replica.freePort(), trainingArguments,
+                logs.resolve(name + "-training.log"))) {
+            run.awaitExit(Duration.ofMinutes(5));
+        }
+        List<String> options = new ArrayList<>(jvm.options());
+        options.add("-XX:AOTCache=" + cache);
+        return new Prepared(extracted, options);
+    }
+
+    /** Creates a session and gives its id. */
+    private static String session(Api api) {
         Api.Reply created = api.post("/api/v1/sessions", "{\"profile\": \"bench-0\"}");
         if ((created.status() != 201 && created.status() != 202) || !created.json().hasNonNull("id")) {
-            return new Load("GET /api/v1/sessions/{id}", "not available (POST /api/v1/sessions answered "
-                    + created.status() + ")", Double.NaN, Double.NaN, Double.NaN, 0, 0);
+            throw new IllegalStateException("POST /api/v1/sessions answered " + created.status() + ": " + created.body());
         }
-        String id = created.json().get("id").asString();
-        return wrk(base + "/api/v1/sessions/" + id, duration, connections, List.of())
-                .named("GET /api/v1/sessions/{id}", "one session");
+        return created.json().get("id").asString();
     }
 
     private static void seed(Api api, int profiles) throws Exception {
@@ -102,7 +234,7 @@ public final class ServiceBenchmark {
             created.add(pool.submit(() -> api.post("/api/v1/profiles", """
                     {"name": "bench-%d", "node": "srv%02d", "platform": "windows-11-gaming", "cores": 4,
                      "memoryMiB": 8192, "disks": [{"slot": "scsi0", "storage": "local-zfs", "sizeGiB": 64,
-                     "role": "system"}], "tags": ["bench"]}""".formatted(n, n % 10 + 2)).status()));
+                     "role": "system"}], "tags": ["bench"]}""".formatted(n, n % 2 + 2)).status()));
         }
         for (Future<Integer> status : created) {
             if (status.get() != 201) {
@@ -138,33 +270,58 @@ public final class ServiceBenchmark {
         }
     }
 
-    private static String report(Duration startUp, ProcessSample idle, ProcessSample loaded, List<Load> loads,
+    private static String report(Figures rigplane, Figures bare, ProcessSample loaded, List<Load> loads, Jvm jvm,
             int profiles, String duration, int connections, String loadBefore) {
         StringBuilder out = new StringBuilder();
         out.append("# API and service benchmark\n\n");
-        out.append(String.format(Locale.ROOT, "%s; packaged jar (`java -jar`, default JVM options), %d profiles, "
-                + "wrk with 2 threads and %d connections for %s per endpoint, on the same machine as the service, "
-                + "PostgreSQL and the standalone simulator (10 nodes). Load average before the run: %s, after it: %s.%n%n",
-                Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC", profiles, connections, duration,
-                loadBefore, loadAverage()));
+        out.append(String.format(Locale.ROOT, "%s; packaged jars (`java -jar`), %s; wrk with 2 threads and %d "
+                + "connections for %s per endpoint after 3 s of warm-up, on the same machine as the services and "
+                + "PostgreSQL. Rigplane in demo mode (its simulator in-process) on the machine's PostgreSQL; the bare "
+                + "app (bench/bare-app: Spring Boot + Data JPA, one row by key as JSON) on the same server. "
+                + "Load average before the run: %s, after it: %s.%n%n",
+                Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC", jvm.describe(), connections,
+                duration, loadBefore, loadAverage()));
+        out.append("## Rigplane beside the bare app\n\n");
+        out.append("| figure | Rigplane | bare app | Rigplane / bare | goal |\n| --- | ---: | ---: | ---: | --- |\n");
+        double throughput = rigplane.read().requestsPerSecond() / bare.read().requestsPerSecond();
+        double startUp = rigplane.startUp().toMillis() / (double) bare.startUp().toMillis();
+        double rss = rigplane.idle().rssKiB() / (double) bare.idle().rssKiB();
+        out.append(String.format(Locale.ROOT, "| read requests/s | %.0f | %.0f | %.2f | ≥ 0.80 (%s) |%n",
+                rigplane.read().requestsPerSecond(), bare.read().requestsPerSecond(), throughput, holds(throughput >= 0.8)));
+        out.append(String.format(Locale.ROOT, "| read p50 ms | %.1f | %.1f | %.2f | |%n",
+                rigplane.read().p50(), bare.read().p50(), rigplane.read().p50() / bare.read().p50()));
+        out.append(String.format(Locale.ROOT, "| read p99 ms | %.1f | %.1f | %.2f | ≤ 50 ms (%s) |%n",
+                rigplane.read().p99(), bare.read().p99(), rigplane.read().p99() / bare.read().p99(),
+                holds(rigplane.read().p99() <= 50)));
+        out.append(String.format(Locale.ROOT, "| start-up to `/actuator/health` 200 | %.1f s | %.1f s | %.2f | ≤ 1.00 (%s) |%n",
+                rigplane.startUp().toMillis() / 1000.0, bare.startUp().toMillis() / 1000.0, startUp, holds(startUp <= 1.0)));
+        out.append(String.format(Locale.ROOT, "| RSS 5 s after healthy | %d MiB | %d MiB | %.2f | ≤ 1.25 (%s) |%n",
+                rigplane.idle().rssMiB(), bare.idle().rssMiB(), rss, holds(rss <= 1.25)));
+        out.append(String.format(Locale.ROOT, "| RSS under the read load (max) | %d MiB | %d MiB | %.2f | |%n",
+                rigplane.loaded().rssMiB(), bare.loaded().rssMiB(),
+                rigplane.loaded().rssKiB() / (double) bare.loaded().rssKiB()));
+        out.append(String.format(Locale.ROOT, "| live threads after start / under load | %d / %d | %d / %d | | |%n",
+                rigplane.idle().threads(), rigplane.loaded().threads(), bare.idle().threads(), bare.loaded().threads()));
+        out.append(String.format(Locale.ROOT, "| JDBC connections after start / under load | %d / %d | %d / %d | | |%n%n",
+                rigplane.idle().connections(), rigplane.loaded().connections(), bare.idle().connections(),
+                bare.loaded().connections()));
+        out.append(String.format(Locale.ROOT, "RATIOS throughput=%.2f p99=%.1fms startup=%.2f rss=%.2f%n%n",
+                throughput, rigplane.read().p99(), startUp, rss));
+        out.append("## Rigplane's read endpoints\n\n");
         out.append("| endpoint | requests/s | p50 ms | p99 ms | requests | errors | note |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (Load l : loads) {
-            if (Double.isNaN(l.requestsPerSecond())) {
-                out.append(String.format(Locale.ROOT, "| `%s` | – | – | – | – | – | %s |%n", l.endpoint(), l.note()));
-            } else {
-                out.append(String.format(Locale.ROOT, "| `%s` | %.0f | %.1f | %.1f | %d | %d | %s |%n", l.endpoint(),
-                        l.requestsPerSecond(), l.p50(), l.p99(), l.requests(), l.errors(), l.note()));
-            }
+            out.append(String.format(Locale.ROOT, "| `%s` | %.0f | %.1f | %.1f | %d | %d | %s |%n", l.endpoint(),
+                    l.requestsPerSecond(), l.p50(), l.p99(), l.requests(), l.errors(), l.note()));
         }
-        out.append("\n| the service | idle | under the API load (max) |\n| --- | ---: | ---: |\n");
-        out.append(String.format(Locale.ROOT, "| start-up to `/actuator/health` UP | %.1f s | |%n", startUp.toMillis() / 1000.0));
-        out.append(String.format(Locale.ROOT, "| RSS (VmRSS) | %d MiB | %d MiB |%n", idle.rssMiB(), loaded.rssMiB()));
-        out.append(String.format(Locale.ROOT, "| peak RSS (VmHWM) | %d MiB | %d MiB |%n", idle.peakRssMiB(), loaded.peakRssMiB()));
-        out.append(String.format(Locale.ROOT, "| live threads | %d | %d |%n", idle.threads(), loaded.threads()));
-        out.append(String.format(Locale.ROOT, "| JDBC connections (pg_stat_activity) | %d | %d |%n", idle.connections(),
+        out.append(String.format(Locale.ROOT, "%nRigplane over the whole run (max): RSS %d MiB, peak RSS %d MiB, "
+                + "%d live threads, %d JDBC connections.%n", loaded.rssMiB(), loaded.peakRssMiB(), loaded.threads(),
                 loaded.connections()));
         return out.toString();
+    }
+
+    private static String holds(boolean holds) {
+        return holds ? "holds" : "misses";
     }
 
     static String loadAverage() {

@@ -7,6 +7,7 @@ import io.rigplane.support.Api;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What {@code ./mvnw spring-boot:run} does on a machine with nothing but Java: an embedded
@@ -34,6 +36,10 @@ class ZeroSetupRunTest {
             assertThat(printed.find()).as("the generated token is printed").isTrue();
             assertThat(PASSWORD.matcher(output.getOut()).find()).as("the generated password is printed").isTrue();
             token = printed.group(1);
+            // sized for one Rigplane on a small box, not the library's 300 connections and 128 MB of buffers
+            JdbcTemplate sql = new JdbcTemplate(first.getBean(DataSource.class));
+            assertThat(sql.queryForObject("SHOW max_connections", String.class)).isEqualTo("50");
+            assertThat(sql.queryForObject("SHOW shared_buffers", String.class)).isEqualTo("32MB");
             Api api = Api.at(port(first)).withToken(token);
             assertThat(api.post("/api/v1/profiles", """
                     {"name": "kept", "node": "srv02", "platform": "windows-11-gaming", "cores": 2,

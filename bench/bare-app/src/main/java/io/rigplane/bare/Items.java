@@ -1,0 +1,6 @@
+package io.rigplane.bare;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Items extends JpaRepository<Item, String> {
+}
