@@ -39,6 +39,8 @@ class ErrorMappingTest extends ProxmoxTestBase {
         assertThatThrownBy(() -> impatient.updateConfigNow(NODE, 100, Map.of("cores", "4"), List.of(), null))
                 .isInstanceOfSatisfying(ProxmoxLockedException.class, e -> {
                     assertThat(e.lock()).isEqualTo("snapshot");
+                    assertThat(e.node()).isEqualTo(NODE);
+                    assertThat(e.vmid()).isEqualTo(100);
                     assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(e.toProblem().getProperties()).containsEntry("lock", "snapshot");
                 });

@@ -59,8 +59,7 @@ public class TaskSteps {
             Upid earlier = resumed[0];
             resumed[0] = null;
             return once(step, task, started, locked, earlier, wait);
-        }, (last, attempts) -> new VmStillLockedException(step, attempts, properties.deadline(),
-                String.valueOf(last.getMessage())));
+        }, (last, attempts) -> new VmStillLockedException(step, attempts, properties.deadline(), reason(last)));
     }
 
     private String once(String step, ProxmoxTask task, Consumer<Upid> started, LockedVm locked,
@@ -84,7 +83,8 @@ public class TaskSteps {
             return wait.await(client, upid, task.timeout()).exitStatus();
         } catch (ProxmoxException e) {
             if (stuck(e)) {
-                throw new VmLockStuckException(e instanceof TaskFailedException failed ? vmid(failed.upid()) : null);
+                throw new VmLockStuckException(e instanceof TaskFailedException failed ? vmid(failed.upid())
+                        : ((ProxmoxLockedException) e).vmid());
             }
             if (retried(e, task)) {
                 log.debug("{}: {}; trying again", step, e.getMessage());
@@ -115,6 +115,12 @@ public class TaskSteps {
                 || task.whileUnreachable() && failure instanceof ProxmoxUnavailableException;
     }
 
+    /** The lock itself, whether the call was refused on it or its task failed on it, without the call's path. */
+    private static String reason(Throwable last) {
+        return last instanceof ProxmoxLockedException locked && !"config".equals(locked.lock())
+                ? "VM is locked (" + locked.lock() + ")" : String.valueOf(last.getMessage());
+    }
+
     private static boolean stuck(ProxmoxException e) {
         return e instanceof TaskFailedException failed && failed.exitStatus().contains("(" + VmLockStuckException.LOCK + ")")
                 || e instanceof ProxmoxLockedException locked && VmLockStuckException.LOCK.equals(locked.lock());
@@ -136,6 +142,10 @@ public class TaskSteps {
             if (failure instanceof TaskFailedException failed && failed.exitStatus().contains("VM is locked")) {
                 node = failed.upid().node();
                 vmid = vmid(failed.upid());
+            } else if (failure instanceof ProxmoxLockedException locked && !"config".equals(locked.lock())) {
+                // qemu-server refuses the call itself before forking when the VM is locked
+                node = locked.node();
+                vmid = locked.vmid();
             }
         }
 

@@ -25,6 +25,8 @@ public final class ProxmoxErrors {
 
     private static final Pattern VM_LOCKED = Pattern.compile("VM is locked \\(([^)]+)\\)");
     private static final Pattern VM_NOT_RUNNING = Pattern.compile("VM \\d+ (is )?not running");
+    /** The VM a call is about: qemu-server checks a VM's lock before it starts a task, so the call itself is refused. */
+    private static final Pattern VM_CALL = Pattern.compile(" /nodes/([^/\\s]+)/qemu/(\\d+)(?:/|$)");
     private static final Pattern FILE_LOCK = Pattern.compile("can't lock file '([^']*)' - got timeout");
     /** qemu-server's refusals of a key or device to anyone but root@pam (an API token included). */
     private static final Pattern ROOT_ONLY = Pattern.compile("only root can (?:set|delete) '([^']+)' config");
@@ -57,7 +59,9 @@ public final class ProxmoxErrors {
         }
         Matcher locked = VM_LOCKED.matcher(text);
         if (locked.find()) {
-            return new ProxmoxLockedException(locked.group(1), detail);
+            Matcher vm = VM_CALL.matcher(call);
+            return vm.find() ? new ProxmoxLockedException(locked.group(1), detail, vm.group(1), Integer.valueOf(vm.group(2)))
+                    : new ProxmoxLockedException(locked.group(1), detail);
         }
         if (FILE_LOCK.matcher(text).find()) {
             return new ProxmoxLockedException("config", detail);
@@ -85,8 +89,12 @@ public final class ProxmoxErrors {
         return errors;
     }
 
-    /** Lock contention changed nothing on Proxmox, so any method may be repeated. */
+    /**
+     * Lock contention changed nothing on Proxmox, so any method may be repeated; but the lock of a
+     * snapshot deletion that did not finish stays until someone unlocks the VM on the node, so
+     * repeating only delays the report.
+     */
     public static boolean isLockContention(ProxmoxException e) {
-        return e instanceof ProxmoxLockedException;
+        return e instanceof ProxmoxLockedException locked && !"snapshot-delete".equals(locked.lock());
     }
 }
