@@ -67,6 +67,52 @@ class PlayPageBrowserTest {
     }
 
     @Test
+    void forgettingTheDeviceIsNeitherTheDefaultFocusNorReachedByPressingDownAndOk() {
+        String name = profile("play-f-");
+        String token = device("couch-" + name, name);
+        browser.go("/play#token=" + token);
+        assertThat(buttons()).containsExactly(name);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isNotEqualTo("play-forget");
+
+        // a remote's Down and OK, pressed again and again, never sign the device out
+        for (int press = 0; press < 6; press++) {
+            WebElement focused = browser.driver().switchTo().activeElement();
+            if (focused.getAttribute("data-profile") != null) {
+                focused.sendKeys(Keys.ARROW_DOWN);
+                continue; // OK on a profile would start it; this test is about forgetting
+            }
+            focused.sendKeys(Keys.ARROW_DOWN);
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        }
+        assertThat(browser.script("return localStorage.getItem('rigplane.deviceToken')")).isEqualTo(token);
+
+        // it asks first, with keeping the device focused; confirming forgets it
+        browser.find("#play-forget").click();
+        assertThat(browser.find("#play-forget-confirm").isDisplayed()).isTrue();
+        assertThat(browser.script("return localStorage.getItem('rigplane.deviceToken')")).isEqualTo(token);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("play-forget-keep");
+        browser.find("#play-forget-keep").click();
+        assertThat(browser.find("#play-forget-confirm").isDisplayed()).isFalse();
+        assertThat(browser.script("return localStorage.getItem('rigplane.deviceToken')")).isEqualTo(token);
+
+        browser.find("#play-forget").click();
+        browser.find("#play-forget-yes").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("play-signin")));
+        assertThat(browser.script("return localStorage.getItem('rigplane.deviceToken')")).isNull();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aDeviceWithoutProfilesDoesNotFocusForgetting() {
+        String token = device("bare-" + UUID.randomUUID().toString().substring(0, 8));
+        browser.go("/play#token=" + token);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("play-no-profiles")));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isNotEqualTo("play-forget");
+    }
+
+    @Test
     void withoutATokenItAsksForOneAndARevokedOneIsForgotten() {
         String name = profile("play-c-");
         String token = device("phone-" + name, name);
@@ -200,7 +246,8 @@ class PlayPageBrowserTest {
 
     private String device(String name, String... profiles) {
         Api.Reply created = api.post("/api/v1/devices", """
-                {"name": "%s", "profiles": ["%s"]}""".formatted(name, String.join("\", \"", profiles)));
+                {"name": "%s", "profiles": [%s]}""".formatted(name, java.util.Arrays.stream(profiles)
+                .map(profile -> '"' + profile + '"').collect(java.util.stream.Collectors.joining(", "))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("token").asString();
     }
