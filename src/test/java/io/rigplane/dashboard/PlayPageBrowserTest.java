@@ -201,6 +201,9 @@ class PlayPageBrowserTest {
         browser.submit("#end-" + id);
         assertThat(browser.path()).isEqualTo("/sessions/" + id);
         assertThat(browser.find("#session-state").getText()).isEqualTo("ENDED");
+        // a normal end is news, not an error
+        assertThat(browser.find("#session-reason").getText()).contains("ended from the dashboard");
+        assertThat(browser.find("#session-reason").getAttribute("class")).doesNotContain("error");
         assertThat(browser.all("#session-transitions tbody tr")).extracting(WebElement::getText)
                 .anyMatch(text -> text.startsWith("READY")).anyMatch(text -> text.startsWith("ENDED"));
         assertThat(browser.find("#session-duration").getText()).matches("[0-9.]+ (ms|s)|\\d+ min \\d+ s");
