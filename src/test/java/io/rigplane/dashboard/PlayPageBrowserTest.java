@@ -176,6 +176,27 @@ class PlayPageBrowserTest {
     }
 
     @Test
+    void theSessionPageFollowsItsSessionWithoutAReload() {
+        String name = appliedProfile("follow-");
+        browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        Api.Reply opened = api.post("/api/v1/sessions", "{\"profile\": \"" + name + "\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(202);
+        String id = opened.json().get("id").asString();
+        browser.go("/sessions/" + id);
+        browser.script("window.notReloaded = true");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver ->
+                List.of("READY", "ACTIVE").contains(browser.find("#session-state").getText()));
+
+        assertThat(api.delete("/api/v1/sessions/" + id).status()).isIn(200, 202);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver ->
+                browser.find("#session-state").getText().equals("ENDED"));
+        assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
+        assertThat(browser.find("#session-state").getAttribute("class")).contains("session-ended");
+        assertThat(browser.all("#session-end")).allSatisfy(button -> assertThat(button.isDisplayed()).isFalse());
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void theSessionsPageListsLiveSessionsEndsOneAndKeepsItInTheHistory() {
         String name = appliedProfile("dash-");
         browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
