@@ -24,7 +24,11 @@
 
   const show = (section) => {
     ['play-signin', 'play-profiles', 'play-session'].forEach((id) => { $(id).hidden = id !== section; });
-    const first = $(section).querySelector('button:not([hidden]), a.play-button:not([hidden]), input');
+    $('play-forget-confirm').hidden = true;
+    $('play-forget').hidden = false;
+    // a deliberate button (forgetting the device) never takes the focus by itself
+    const first = $(section).querySelector('button:not([hidden]):not([data-deliberate]), '
+      + 'a.play-button:not([hidden]), input');
     if (first) {
       first.focus();
     }
@@ -308,22 +312,39 @@
   };
 
   // A TV remote sends arrow keys and Enter: arrows move between the big buttons in reading
-  // order, Enter presses the focused one (as a browser does by itself).
+  // order, Enter presses the focused one (as a browser does by itself). The ends do not wrap
+  // around, and while forgetting is asked, only its two answers take the focus: keeping is
+  // focused and last, so pressing Down and OK again and again never forgets the device.
   const moveFocus = (event) => {
     const keys = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
     if (!(event.key in keys) || (event.target.tagName === 'INPUT' && event.key.startsWith('Arrow')
         && (event.key === 'ArrowLeft' || event.key === 'ArrowRight'))) {
       return;
     }
-    const focusable = Array.from(document.querySelectorAll('section:not([hidden]) .play-button, '
-      + 'section:not([hidden]) input')).filter((el) => !el.hidden && !el.closest('[hidden]'));
+    const asking = !$('play-forget-confirm').hidden;
+    const scope = asking ? '#play-forget-confirm ' : 'section:not([hidden]) ';
+    const focusable = Array.from(document.querySelectorAll(scope + '.play-button, ' + scope + 'input'))
+      .filter((el) => !el.hidden && !el.closest('[hidden]'));
     if (!focusable.length) {
       return;
     }
     const i = focusable.indexOf(document.activeElement);
-    const next = i < 0 ? 0 : (i + keys[event.key] + focusable.length) % focusable.length;
+    const next = i < 0 ? 0 : Math.min(Math.max(i + keys[event.key], 0), focusable.length - 1);
     focusable[next].focus();
     event.preventDefault();
+  };
+
+  const askToForget = () => {
+    $('play-forget').hidden = true;
+    $('play-forget-confirm').hidden = false;
+    $('play-forget-keep').focus();
+  };
+
+  const keepDevice = () => {
+    $('play-forget-confirm').hidden = true;
+    $('play-forget').hidden = false;
+    const first = document.querySelector('#play-profile-buttons .play-button');
+    (first || $('play-forget')).focus();
   };
 
   document.addEventListener('DOMContentLoaded', () => {
@@ -338,7 +359,9 @@
         loadDevice();
       }
     });
-    $('play-forget').addEventListener('click', () => {
+    $('play-forget').addEventListener('click', askToForget);
+    $('play-forget-keep').addEventListener('click', keepDevice);
+    $('play-forget-yes').addEventListener('click', () => {
       localStorage.removeItem(TOKEN_KEY);
       localStorage.removeItem(SESSION_KEY);
       signIn('This device is forgotten here.');

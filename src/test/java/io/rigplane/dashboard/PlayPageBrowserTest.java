@@ -67,6 +67,52 @@ class PlayPageBrowserTest {
     }
 
     @Test
+    void forgettingTheDeviceIsNeitherTheDefaultFocusNorReachedByPressingDownAndOk() {
+        String name = profile("play-f-");
+        String token = device("couch-" + name, name);
+        browser.go("/play#token=" + token);
+        assertThat(buttons()).containsExactly(name);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isNotEqualTo("play-forget");
+
+        // a remote's Down and OK, pressed again and again, never sign the device out
+        for (int press = 0; press < 6; press++) {
+            WebElement focused = browser.driver().switchTo().activeElement();
+            if (focused.getAttribute("data-profile") != null) {
+                focused.sendKeys(Keys.ARROW_DOWN);
+                continue; // OK on a profile would start it; this test is about forgetting
+            }
+            focused.sendKeys(Keys.ARROW_DOWN);
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        }
+        assertThat(browser.script("return localStorage.getItem('rigplane.deviceToken')")).isEqualTo(token);
+
+        // it asks first, with keeping the device focused; confirming forgets it
+        browser.find("#play-forget").click();
+        assertThat(browser.find("#play-forget-confirm").isDisplayed()).isTrue();
+        assertThat(browser.script("return localStorage.getItem('rigplane.deviceToken')")).isEqualTo(token);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("play-forget-keep");
+        browser.find("#play-forget-keep").click();
+        assertThat(browser.find("#play-forget-confirm").isDisplayed()).isFalse();
+        assertThat(browser.script("return localStorage.getItem('rigplane.deviceToken')")).isEqualTo(token);
+
+        browser.find("#play-forget").click();
+        browser.find("#play-forget-yes").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("play-signin")));
+        assertThat(browser.script("return localStorage.getItem('rigplane.deviceToken')")).isNull();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aDeviceWithoutProfilesDoesNotFocusForgetting() {
+        String token = device("bare-" + UUID.randomUUID().toString().substring(0, 8));
+        browser.go("/play#token=" + token);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("play-no-profiles")));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isNotEqualTo("play-forget");
+    }
+
+    @Test
     void withoutATokenItAsksForOneAndARevokedOneIsForgotten() {
         String name = profile("play-c-");
         String token = device("phone-" + name, name);
@@ -130,6 +176,27 @@ class PlayPageBrowserTest {
     }
 
     @Test
+    void theSessionPageFollowsItsSessionWithoutAReload() {
+        String name = appliedProfile("follow-");
+        browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        Api.Reply opened = api.post("/api/v1/sessions", "{\"profile\": \"" + name + "\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(202);
+        String id = opened.json().get("id").asString();
+        browser.go("/sessions/" + id);
+        browser.script("window.notReloaded = true");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver ->
+                List.of("READY", "ACTIVE").contains(browser.find("#session-state").getText()));
+
+        assertThat(api.delete("/api/v1/sessions/" + id).status()).isIn(200, 202);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver ->
+                browser.find("#session-state").getText().equals("ENDED"));
+        assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
+        assertThat(browser.find("#session-state").getAttribute("class")).contains("session-ended");
+        assertThat(browser.all("#session-end")).allSatisfy(button -> assertThat(button.isDisplayed()).isFalse());
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void theSessionsPageListsLiveSessionsEndsOneAndKeepsItInTheHistory() {
         String name = appliedProfile("dash-");
         browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
@@ -155,6 +222,9 @@ class PlayPageBrowserTest {
         browser.submit("#end-" + id);
         assertThat(browser.path()).isEqualTo("/sessions/" + id);
         assertThat(browser.find("#session-state").getText()).isEqualTo("ENDED");
+        // a normal end is news, not an error
+        assertThat(browser.find("#session-reason").getText()).contains("ended from the dashboard");
+        assertThat(browser.find("#session-reason").getAttribute("class")).doesNotContain("error");
         assertThat(browser.all("#session-transitions tbody tr")).extracting(WebElement::getText)
                 .anyMatch(text -> text.startsWith("READY")).anyMatch(text -> text.startsWith("ENDED"));
         assertThat(browser.find("#session-duration").getText()).matches("[0-9.]+ (ms|s)|\\d+ min \\d+ s");
@@ -200,7 +270,8 @@ class PlayPageBrowserTest {
 
     private String device(String name, String... profiles) {
         Api.Reply created = api.post("/api/v1/devices", """
-                {"name": "%s", "profiles": ["%s"]}""".formatted(name, String.join("\", \"", profiles)));
+                {"name": "%s", "profiles": [%s]}""".formatted(name, java.util.Arrays.stream(profiles)
+                .map(profile -> '"' + profile + '"').collect(java.util.stream.Collectors.joining(", "))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("token").asString();
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,10 @@ class PowerPagesBrowserTest {
                  "disks": [{"slot": "scsi0", "storage": "local-zfs", "sizeGiB": 32, "role": "system"}]}"""
                 .formatted(name));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // no VM yet: not "stopped", and no VMID but the one chosen at provisioning
+        browser.go("/profiles/" + name);
+        assertThat(browser.find("#power-panel #power-state").getText()).isEqualTo("not created");
+        assertThat(browser.find("#profile-vmid").getText()).isEqualTo("chosen at provisioning");
         Api.Reply applied = api.post("/api/v1/profiles/" + name + "/apply", null);
         assertThat(applied.status()).as(applied.body()).isEqualTo(202);
         JsonNode done = api.awaitOperation(applied.json().get("id").asString(), Duration.ofSeconds(45));
@@ -49,6 +54,12 @@ class PowerPagesBrowserTest {
 
         browser.go("/profiles/" + name);
         assertThat(browser.find("#power-panel #power-state").getText()).isEqualTo("stopped");
+        String vmid = browser.find("#power-vm").getText().split(" ")[0];
+        assertThat(browser.find("#profile-vmid").getText()).isEqualTo(vmid).matches("\\d+");
+        assertThat(browser.find("#power-start").getAttribute("class")).contains("primary");
+        browser.go("/profiles");
+        assertThat(browser.find("tr[data-profile-row='" + name + "'] .vmid").getText()).isEqualTo(vmid);
+        browser.go("/profiles/" + name);
         browser.submit("#power-start");
 
         assertThat(browser.path()).startsWith("/operations/");
@@ -57,6 +68,11 @@ class PowerPagesBrowserTest {
         browser.submit("#operation-target");
         assertThat(browser.path()).isEqualTo("/profiles/" + name);
         assertThat(browser.find("#power-panel #power-state").getText()).isEqualTo("running");
+        // a running VM: starting is not offered as the main action, stopping it is
+        WebElement start = browser.find("#power-start");
+        assertThat(start.getAttribute("class")).doesNotContain("primary");
+        assertThat(start.isEnabled()).isFalse();
+        assertThat(browser.find("#power-shutdown").getAttribute("class")).contains("primary");
 
         browser.submit("#power-stop");
         assertThat(browser.path()).startsWith("/operations/");

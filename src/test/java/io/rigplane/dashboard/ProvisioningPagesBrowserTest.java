@@ -97,9 +97,14 @@ class ProvisioningPagesBrowserTest {
         client.await(client.updateConfig("srv02", vmid, Map.of("cores", "2"), List.of(), null), Duration.ofSeconds(30));
 
         browser.go("/profiles/" + name + "/plan");
+        // before any check, a plan that shows changes is not labelled "never checked"
+        assertThat(browser.find("#plan-changes tr[data-key=cores]").getText()).contains("2");
+        assertThat(browser.find("#drift-badge").getText()).isNotEqualTo("never checked").isNotEqualTo("in sync");
         browser.submit("#check-drift");
 
         assertThat(browser.find(".flash").getText()).contains("Drift found");
+        // drift is a warning, not a success
+        assertThat(browser.find(".flash").getAttribute("class")).contains("flash-warn");
         assertThat(browser.find("#drift-badge").getText()).isEqualTo("drifted");
         WebElement cores = browser.find("#plan-changes tr[data-key=cores]");
         assertThat(cores.getAttribute("data-effect")).isIn("LIVE", "PENDING_RESTART", "NEEDS_STOP");

@@ -82,6 +82,10 @@ class ProvisioningPage {
         redirect.addFlashAttribute("message", report.error() != null ? "Drift check failed: " + report.error()
                 : report.drifted() ? "Drift found: the VM was changed outside Rigplane."
                 : "No drift found.");
+        if (report.error() != null || report.drifted()) {
+            // a finding to act on, not a success
+            redirect.addFlashAttribute("messageTone", report.error() != null ? "error" : "warn");
+        }
         return "redirect:/profiles/" + name + "/plan";
     }
 

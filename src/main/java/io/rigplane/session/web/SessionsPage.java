@@ -2,6 +2,7 @@ package io.rigplane.session.web;
 
 import io.rigplane.access.Actor;
 import io.rigplane.access.CurrentActor;
+import io.rigplane.session.internal.SessionEvents;
 import io.rigplane.session.internal.SessionQuery;
 import io.rigplane.session.internal.SessionState;
 import io.rigplane.session.internal.Sessions;
@@ -11,13 +12,18 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,11 +43,13 @@ class SessionsPage {
     private static final Set<SessionState> HISTORY = EnumSet.of(SessionState.ENDED, SessionState.FAILED);
 
     private final Sessions sessions;
+    private final SessionEvents events;
     private final CurrentActor actor;
     private final Clock clock;
 
-    SessionsPage(Sessions sessions, CurrentActor actor, Clock clock) {
+    SessionsPage(Sessions sessions, SessionEvents events, CurrentActor actor, Clock clock) {
         this.sessions = sessions;
+        this.events = events;
         this.actor = actor;
         this.clock = clock;
     }
@@ -61,8 +69,21 @@ class SessionsPage {
 
     @GetMapping("/{id}")
     String detail(@PathVariable UUID id, Model model) {
-        model.addAttribute("detail", SessionsPageItem.of(sessions.get(id), clock.instant()));
+        SessionsPageItem detail = SessionsPageItem.of(sessions.get(id), clock.instant());
+        model.addAttribute("detail", detail);
+        if (detail.live()) {
+            model.addAttribute("refreshSeconds", 10);
+        }
         return "session/session";
+    }
+
+    /** The same server-sent events as the API's, for the signed-in dashboard. */
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter events(@PathVariable UUID id,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+        sessions.get(id);
+        return events.follow(id, lastEventId);
     }
 
     @PostMapping("/{id}/end")
