@@ -99,6 +99,8 @@ class AuthorizationMatrixTest {
             DELETE /api/v1/sessions/{id}                   | admin operator        | sessions admin
             GET    /api/v1/profiles/{name}/session-settings | admin operator viewer | profiles:read profiles:write admin
             PUT    /api/v1/profiles/{name}/session-settings | admin                | profiles:write admin
+            GET    /api/v1/profiles/{name}/prewarm         | admin operator viewer | profiles:read profiles:write admin
+            PUT    /api/v1/profiles/{name}/prewarm         | admin                 | profiles:write admin
             GET    /api/v1/clusters                        | admin                 | admin
             GET    /api/v1/clusters/{id}/check             | admin                 | admin
             GET    /api/v1/devices                         | admin                 | admin

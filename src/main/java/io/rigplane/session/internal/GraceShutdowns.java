@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * passed. A new session cancels it; someone queued for the GPU brings it forward.
  */
 @Component
-class GraceShutdowns {
+public class GraceShutdowns {
 
     private final SessionStore store;
     private final SessionSettingsStore settings;
@@ -26,6 +26,11 @@ class GraceShutdowns {
         if (store.liveOn(profile).isEmpty()) {
             store.scheduleShutdown(profile, clock.instant().plus(settings.get(profile).grace()), reason);
         }
+    }
+
+    /** Plans the shutdown for a given time, for a VM started before anyone asked for it (pre-warm). */
+    public void planAt(String profile, Instant due, String reason) {
+        store.scheduleShutdown(profile, due, reason);
     }
 
     boolean cancel(String profile) {

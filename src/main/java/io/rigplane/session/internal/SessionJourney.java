@@ -7,6 +7,7 @@ import io.rigplane.operation.OperationState;
 import io.rigplane.operation.Operations;
 import io.rigplane.power.GpuHeldException;
 import io.rigplane.power.PowerControl;
+import io.rigplane.session.prewarm.Prewarmer;
 import io.rigplane.streamhost.ConnectionOffer;
 import io.rigplane.streamhost.ReadyStreamHost;
 import io.rigplane.streamhost.StreamHosts;
@@ -41,17 +42,19 @@ class SessionJourney {
     private final Operations operations;
     private final StreamHosts streamHosts;
     private final GraceShutdowns shutdowns;
+    private final Prewarmer prewarmer;
     private final SessionMetrics metrics;
     private final Clock clock;
 
     SessionJourney(SessionStore store, SessionSettingsStore settings, PowerControl power, Operations operations,
-            StreamHosts streamHosts, GraceShutdowns shutdowns, SessionMetrics metrics, Clock clock) {
+            StreamHosts streamHosts, GraceShutdowns shutdowns, Prewarmer prewarmer, SessionMetrics metrics, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.power = power;
         this.operations = operations;
         this.streamHosts = streamHosts;
         this.shutdowns = shutdowns;
+        this.prewarmer = prewarmer;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -103,6 +106,14 @@ class SessionJourney {
         }
         UUID operation = row.operationId();
         if (operation == null) {
+            Optional<UUID> warmed = prewarmer.warmStart(profile);
+            if (warmed.isPresent()) {
+                // started ahead of this session: nothing to start, straight on to the stream host
+                store.operation(row.id(), warmed.get());
+                store.transition(row.id(), EnumSet.of(SessionState.REQUESTED), SessionState.WAITING_FOR_STREAM_HOST,
+                        clock.instant(), "the VM was pre-warmed (operation " + warmed.get() + "): no start needed");
+                return;
+            }
             try {
                 operation = power.start(profile, row.actor(), "session-" + row.id()).id();
             } catch (OperationConflictException busy) {
