@@ -37,6 +37,7 @@ class DashboardRouteMatrixTest {
             POST /profiles/{name}/stop          | admin operator
             POST /profiles/{name}/stream-host   | admin
             POST /profiles/{name}/move          | admin
+            POST /profiles/{name}/prewarm       | admin
             POST /platforms                     | admin
             POST /platforms/{id}                | admin
             POST /platforms/{id}/delete         | admin

@@ -56,17 +56,8 @@ public final class SessionBenchmark {
                 .withGuestBoot(durations.guestBoot()).withStreamHostDelay(durations.streamHostDelay());
         List<SessionReport.Case> cases;
         try (ProxmoxSimulator simulator = ProxmoxSimulator.start(settings)) {
-            TestDatabase.Coordinates database = TestDatabase.another();
-            try (ConfigurableApplicationContext rigplane = new SpringApplication(RigplaneApplication.class).run(
-                    "--server.port=0", "--spring.datasource.url=" + database.url(),
-                    "--spring.datasource.username=" + database.username(),
-                    "--spring.datasource.password=" + database.password(),
-                    "--rigplane.proxmox.url=" + simulator.url(), "--rigplane.proxmox.token=" + settings.token(),
-                    "--rigplane.proxmox.fingerprint=" + simulator.fingerprint(), "--rigplane.admin.token=" + TOKEN,
-                    "--rigplane.apollo.username=" + settings.apolloUser(),
-                    "--rigplane.apollo.password=" + settings.apolloPassword(),
-                    "--logging.level.root=WARN")) {
-                Api api = Api.at(((WebServerApplicationContext) rigplane).getWebServer().getPort()).withToken(TOKEN);
+            try (BenchRigplane rigplane = BenchRigplane.start(simulator, settings, TOKEN)) {
+                Api api = rigplane.api();
                 cases = measure(api, simulator, durations, sessions, nodes, asleepNodes, rounds, concurrentRounds);
             }
         }

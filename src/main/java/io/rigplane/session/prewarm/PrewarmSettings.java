@@ -30,7 +30,7 @@ public record PrewarmSettings(
 
     static final int DEFAULT_LEAD = 180;
     static final int DEFAULT_GRACE = 900;
-    static final int MAX_MANUAL = 50;
+    public static final int MAX_MANUAL = 50;
 
     /** One time of the week at which the profile is wanted. */
     public record ManualTime(@Schema(example = "FRIDAY") DayOfWeek day,
