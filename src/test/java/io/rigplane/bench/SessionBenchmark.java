@@ -1,10 +1,8 @@
 package io.rigplane.bench;
 
-import io.rigplane.RigplaneApplication;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.simulator.SimulatorSettings;
 import io.rigplane.support.Api;
-import io.rigplane.support.TestDatabase;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -17,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
