@@ -135,7 +135,9 @@
     attempt.deviceCode = codes.device_code;
     attempt.interval = codes.interval;
     $('play-user-code').textContent = codes.user_code;
-    $('play-verify-uri').textContent = codes.verification_uri;
+    // on a phone the address wraps after a slash rather than inside a word
+    $('play-verify-uri').replaceChildren(...codes.verification_uri.split(/(?<=\/)/)
+      .flatMap((part) => [document.createTextNode(part), document.createElement('wbr')]));
     $('play-code-qr').setAttribute('src', document.body.dataset.qr + '?data='
       + encodeURIComponent(codes.verification_uri_complete));
     $('play-code-qr').hidden = false;

@@ -120,7 +120,7 @@ class DeviceSignInBrowserTest {
         tv.find("#play-end").click();
         new WebDriverWait(tv.driver(), Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("play-back")));
-        assertThat(tv.consoleErrors()).isEmpty();
+        assertThat(Screens.consoleErrors(tv)).isEmpty();
     }
 
     @Test
@@ -142,7 +142,7 @@ class DeviceSignInBrowserTest {
         new WebDriverWait(tv.driver(), Duration.ofSeconds(10)).until(driver ->
                 !tv.find("#play-user-code").getText().equals(code)
                         && tv.find("#play-user-code").getText().matches("[A-Z]{4}-[A-Z]{4}"));
-        assertThat(tv.consoleErrors()).isEmpty();
+        assertThat(Screens.consoleErrors(tv)).isEmpty();
     }
 
     private String awaitCode() {

@@ -119,6 +119,8 @@ class PlayPageBrowserTest {
 
         browser.go("/play");
         assertThat(browser.find("#play-signin").isDisplayed()).isTrue();
+        // signing in with a code comes first; pasting a token is one step further
+        browser.find(".play-paste summary").click();
         browser.type("#play-token", token);
         browser.find("#play-token-save").click();
         assertThat(buttons()).containsExactly(name);

@@ -54,7 +54,7 @@ class PlayProgressBrowserTest {
     @Test
     void aStartShowsItsStepAClockAndASpinnerAndAFailureAtOnceWithTryAgain() {
         String profile = appliedProfile("slow-");
-        settings(profile, "{\"streamHostTimeoutSeconds\": 8, \"graceSeconds\": 0}");
+        settings(profile, "{\"streamHostTimeoutSeconds\": 15, \"graceSeconds\": 0}");
         simulator.faults().streamHostNeverReady(true);
         browser.go("/play#token=" + device(profile));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions
