@@ -7,7 +7,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import io.rigplane.system.FieldError;
+import io.rigplane.system.InvalidRequestException;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/device-authorization")
 @Tag(name = "Device authorization", description = "Sign a TV in with a short code an admin approves (RFC 8628)")
 class DeviceAuthorizationApi {
+
+    private static final Set<String> ACCEPTED_PARAMETERS = Set.of("client_id", "scope");
 
     private final DeviceAuthorizations authorizations;
 
@@ -56,6 +61,14 @@ class DeviceAuthorizationApi {
             description = "Anonymous; limited per address (429 with Retry-After). Show user_code (and a QR code of"
                     + " verification_uri_complete), then poll /token every `interval` seconds.")
     ResponseEntity<Codes> start(HttpServletRequest request) {
+        // RFC 8628 §3.1 names client_id and scope; anything else is bad input and gets no code
+        List<String> stray = request.getParameterMap().keySet().stream()
+                .filter(name -> !ACCEPTED_PARAMETERS.contains(name)).sorted().toList();
+        if (!stray.isEmpty()) {
+            throw new InvalidRequestException(stray.stream().limit(10)
+                    .map(name -> new FieldError(name.length() > 64 ? name.substring(0, 64) : name, "is not a parameter"
+                            + " of this request")).toList());
+        }
         DeviceAuthorizations.Codes codes = authorizations.start(request.getRemoteAddr());
         String approve = ServletUriComponentsBuilder.fromCurrentContextPath().path("/devices/approve").build()
                 .toUriString();
