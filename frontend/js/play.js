@@ -1,6 +1,11 @@
 // The play page of a thin client. Its only credential is the device token, kept in this
-// browser's localStorage: it arrives once in the link's fragment (#token=…, never sent to a
-// server), is stored, and is removed from the address bar at once.
+// browser's localStorage. It gets there in one of three ways: the TV shows a short code that an
+// admin approves (OAuth 2.0 Device Authorization Grant, RFC 8628) and the page collects the token
+// by itself; a link with the token in its fragment (#token=…, never sent to a server, removed
+// from the address bar at once); or pasting the token.
+//
+// The page itself is not a streaming client: it sends no heartbeat, so a session whose screen is
+// left open without a stream goes idle and stops like any other.
 (() => {
   const TOKEN_KEY = 'rigplane.deviceToken';
   const SESSION_KEY = 'rigplane.playSession';
@@ -12,15 +17,23 @@
     ['READY', 'Ready to stream'],
   ];
   const ORDER = STEPS.map(([state]) => state);
-  const HEARTBEAT_MS = 30000;
   const POLL_MS = 500;
+  // besides the event stream: a stream that stalls silently (a buffering proxy) must not freeze the screen
+  const CHECK_MS = 5000;
+  const HINTS = {
+    REQUESTED: 'Getting ready to start',
+    WAKING_HOST: 'The host was asleep and boots now: this takes a minute or two',
+    STARTING_VM: 'Proxmox starts the VM',
+    WAITING_FOR_STREAM_HOST: 'The VM boots and its stream host starts',
+  };
 
   const $ = (id) => document.getElementById(id);
   let token = null;
   let device = null;
   let current = null;
   let follow = null;
-  let heartbeat = null;
+  let ticker = null;
+  let signing = null;
 
   const show = (section) => {
     ['play-signin', 'play-profiles', 'play-session'].forEach((id) => { $(id).hidden = id !== section; });
@@ -66,9 +79,136 @@
     token = null;
     status(message);
     show('play-signin');
+    startCodeSignIn();
+  };
+
+  // --- signing in with a code an admin approves (RFC 8628) ---
+
+  const codeState = (text) => { $('play-code-state').textContent = text; };
+
+  const stopCodeSignIn = () => {
+    if (signing) {
+      signing.stopped = true;
+      window.clearTimeout(signing.timer);
+      signing = null;
+    }
+  };
+
+  const offerNewCode = () => {
+    $('play-code-wait').classList.add('stopped');
+    $('play-new-code').hidden = false;
+    $('play-new-code').focus();
+  };
+
+  const startCodeSignIn = async () => {
+    stopCodeSignIn();
+    const attempt = { stopped: false, timer: null };
+    signing = attempt;
+    $('play-new-code').hidden = true;
+    $('play-code-wait').classList.remove('stopped');
+    codeState('Asking Rigplane for a code…');
+    let response;
+    try {
+      response = await fetch('/api/v1/device-authorization', {
+        method: 'POST', headers: { Accept: 'application/json' }, cache: 'no-store',
+      });
+    } catch (e) {
+      codeState('Rigplane cannot be reached. Trying again…');
+      attempt.timer = window.setTimeout(startCodeSignIn, 5000);
+      return;
+    }
+    if (attempt.stopped) {
+      return;
+    }
+    if (response.status === 429) {
+      const wait = parseInt(response.headers.get('Retry-After') || '30', 10);
+      codeState('Too many codes were asked from here. A new one comes in ' + wait + ' s.');
+      attempt.timer = window.setTimeout(startCodeSignIn, wait * 1000);
+      return;
+    }
+    if (!response.ok) {
+      codeState(await problemText(response));
+      offerNewCode();
+      return;
+    }
+    const codes = await response.json();
+    attempt.deviceCode = codes.device_code;
+    attempt.interval = codes.interval;
+    $('play-user-code').textContent = codes.user_code;
+    // on a phone the address wraps after a slash rather than inside a word
+    $('play-verify-uri').replaceChildren(...codes.verification_uri.split(/(?<=\/)/)
+      .flatMap((part) => [document.createTextNode(part), document.createElement('wbr')]));
+    $('play-code-qr').setAttribute('src', document.body.dataset.qr + '?data='
+      + encodeURIComponent(codes.verification_uri_complete));
+    $('play-code-qr').hidden = false;
+    codeState('Waiting for approval…');
+    nextPoll(attempt);
+  };
+
+  const nextPoll = (attempt, seconds) => {
+    attempt.timer = window.setTimeout(() => pollToken(attempt), (seconds || attempt.interval) * 1000);
+  };
+
+  const pollToken = async (attempt) => {
+    let response;
+    try {
+      response = await fetch('/api/v1/device-authorization/token', {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ deviceCode: attempt.deviceCode }),
+        cache: 'no-store',
+      });
+    } catch (e) {
+      if (!attempt.stopped) {
+        nextPoll(attempt);
+      }
+      return;
+    }
+    if (attempt.stopped) {
+      return;
+    }
+    if (response.ok) {
+      const granted = await response.json();
+      stopCodeSignIn();
+      localStorage.setItem(TOKEN_KEY, granted.access_token);
+      token = granted.access_token;
+      loadDevice();
+      return;
+    }
+    if (response.status === 429) {
+      nextPoll(attempt, parseInt(response.headers.get('Retry-After') || '30', 10));
+      return;
+    }
+    let answer = {};
+    try {
+      answer = await response.json();
+    } catch (e) {
+      // not JSON: said below
+    }
+    switch (answer.error) {
+      case 'authorization_pending':
+        nextPoll(attempt);
+        break;
+      case 'slow_down':
+        attempt.interval += 5;
+        nextPoll(attempt);
+        break;
+      case 'expired_token':
+        // a screen left on shows a fresh code by itself
+        startCodeSignIn();
+        break;
+      case 'access_denied':
+        codeState('An admin denied this sign-in.');
+        offerNewCode();
+        break;
+      default:
+        codeState(answer.detail || ('HTTP ' + response.status));
+        offerNewCode();
+    }
   };
 
   const loadDevice = async () => {
+    stopCodeSignIn();
     status('Loading…');
     // another device's buttons must not be pressed with this token while it loads
     $('play-profile-buttons').replaceChildren();
@@ -147,16 +287,35 @@
     localStorage.setItem(SESSION_KEY, session.id);
     $('play-session-title').textContent = session.profile;
     $('play-back').hidden = true;
+    $('play-retry').hidden = true;
     $('play-end').hidden = false;
     render(session);
     show('play-session');
     follow = { id: session.id, stopped: false };
     followEvents(follow);
-    heartbeat = window.setInterval(() => {
-      if (current && !finished(current)) {
-        api('POST', '/api/v1/sessions/' + current.id + '/heartbeat').catch(() => {});
+    check(follow);
+    ticker = window.setInterval(tick, 1000);
+  };
+
+  // the elapsed time counts up every second while a start runs, so the screen never stands still
+  const tick = () => {
+    if (current && !finished(current)) {
+      const seconds = Math.max(0, Math.floor((Date.now() - Date.parse(current.createdAt)) / 1000));
+      $('play-elapsed').textContent = Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+    }
+  };
+
+  const check = async (following) => {
+    while (!following.stopped && current && !finished(current)) {
+      await new Promise((resolve) => window.setTimeout(resolve, CHECK_MS));
+      if (following.stopped) {
+        return;
       }
-    }, HEARTBEAT_MS);
+      const response = await api('GET', '/api/v1/sessions/' + following.id).catch(() => null);
+      if (response && response.ok && !following.stopped) {
+        render(await response.json());
+      }
+    }
   };
 
   const finished = (session) => session.state === 'ENDED' || session.state === 'FAILED';
@@ -230,9 +389,9 @@
     if (follow) {
       follow.stopped = true;
     }
-    if (heartbeat) {
-      window.clearInterval(heartbeat);
-      heartbeat = null;
+    if (ticker) {
+      window.clearInterval(ticker);
+      ticker = null;
     }
   };
 
@@ -262,6 +421,13 @@
       }
       return item;
     }));
+    const starting = !finished(session) && at >= 0 && at < ORDER.indexOf('READY');
+    $('play-progress').hidden = !starting;
+    if (starting) {
+      $('play-progress-step').textContent = STEPS[at][1];
+      $('play-progress-hint').textContent = session.queuePosition == null ? HINTS[session.state] || '' : '';
+      tick();
+    }
     $('play-queue').hidden = session.queuePosition == null;
     $('play-queue').textContent = session.queuePosition == null ? ''
       : 'Waiting for the GPU: number ' + session.queuePosition + ' in line.';
@@ -295,7 +461,9 @@
       localStorage.removeItem(SESSION_KEY);
       $('play-end').hidden = true;
       $('play-back').hidden = false;
-      $('play-back').focus();
+      // a failed start offers the obvious next step first
+      $('play-retry').hidden = !failed;
+      (failed ? $('play-retry') : $('play-back')).focus();
     }
   };
 
@@ -323,8 +491,9 @@
     }
     const asking = !$('play-forget-confirm').hidden;
     const scope = asking ? '#play-forget-confirm ' : 'section:not([hidden]) ';
-    const focusable = Array.from(document.querySelectorAll(scope + '.play-button, ' + scope + 'input'))
-      .filter((el) => !el.hidden && !el.closest('[hidden]'));
+    const focusable = Array.from(document.querySelectorAll(scope + '.play-button, ' + scope + 'input, '
+      + scope + 'summary'))
+      .filter((el) => !el.hidden && !el.closest('[hidden]') && el.getClientRects().length > 0);
     if (!focusable.length) {
       return;
     }
@@ -353,6 +522,7 @@
       event.preventDefault();
       const pasted = $('play-token').value.trim().replace(/^.*#token=/, '');
       if (pasted) {
+        stopCodeSignIn();
         localStorage.setItem(TOKEN_KEY, pasted);
         token = pasted;
         $('play-token').value = '';
@@ -367,6 +537,14 @@
       signIn('This device is forgotten here.');
     });
     $('play-end').addEventListener('click', end);
+    $('play-retry').addEventListener('click', () => {
+      if (current) {
+        const profile = current.profile;
+        current = null;
+        start(profile);
+      }
+    });
+    $('play-new-code').addEventListener('click', startCodeSignIn);
     $('play-back').addEventListener('click', () => {
       current = null;
       status('');

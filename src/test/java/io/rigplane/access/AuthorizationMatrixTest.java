@@ -33,7 +33,8 @@ class AuthorizationMatrixTest {
 
     /**
      * operation | roles (a user token with all its role's scopes) | single scopes (an admin's token
-     * with just that scope); "-" is nobody. Device tokens: session/DeviceTokenReachTest.
+     * with just that scope); "-" is nobody, "anyone" includes callers without a credential (a TV signing
+     * in). Device tokens: session/DeviceTokenReachTest.
      */
     static final String MATRIX = """
             GET    /api/v1/profiles                        | admin operator viewer | profiles:read profiles:write admin
@@ -109,6 +110,10 @@ class AuthorizationMatrixTest {
             DELETE /api/v1/devices/{id}                    | admin                 | admin
             PUT    /api/v1/devices/{id}/profiles           | admin                 | admin
             GET    /api/v1/devices/me                      | -                     | -
+            POST   /api/v1/device-authorization            | anyone                | anyone
+            POST   /api/v1/device-authorization/token      | anyone                | anyone
+            POST   /api/v1/device-authorization/approve    | admin                 | admin
+            POST   /api/v1/device-authorization/deny       | admin                 | admin
             """;
 
     private static final Map<String, String> PROBE_VALUES = Map.of(
@@ -150,14 +155,15 @@ class AuthorizationMatrixTest {
             String method = operation.substring(0, operation.indexOf(' '));
             String path = probePath(operation.substring(operation.indexOf(' ') + 1));
             String body = method.equals("POST") || method.equals("PUT") ? "{}" : null;
+            boolean open = allowed.contains("anyone");
             int anonymous = Api.anonymous(port).send(method, path, body).status();
-            if (anonymous != 401) {
+            if (open ? anonymous == 401 || anonymous == 403 : anonymous != 401) {
                 wrong.add(operation + " anonymous: " + anonymous);
             }
             principals.forEach((principal, api) -> {
                 Api.Reply reply = api.send(method, path, body);
                 boolean passed = reply.status() != 401 && reply.status() != 403;
-                if (passed != allowed.contains(principal)) {
+                if (passed != (open || allowed.contains(principal))) {
                     wrong.add(operation + " as " + principal + ": " + reply.status()
                             + (allowed.contains(principal) ? " (should pass)" : " (should be 403)"));
                 } else if (!passed && !reply.contentType().startsWith("application/problem+json")) {

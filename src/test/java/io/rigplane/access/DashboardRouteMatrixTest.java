@@ -55,6 +55,7 @@ class DashboardRouteMatrixTest {
             POST /devices                       | admin
             POST /devices/{id}/profiles         | admin
             POST /devices/{id}/revoke           | admin
+            POST /devices/approve               | admin
             POST /sessions/{id}/end             | admin operator
             """;
 

@@ -49,6 +49,35 @@ class ThrottlingTest {
     }
 
     @Test
+    void moreThanTenDeviceSignInsAMinuteFromOneAddressGet429WithRetryAfter() {
+        RawHttp tv = new RawHttp("127.0.0.24", port);
+        for (int i = 0; i < 10; i++) {
+            RawHttp.Reply codes = tv.send("POST", "/api/v1/device-authorization", Map.of(), null);
+            assertThat(codes.status()).as(codes.body()).isEqualTo(200);
+        }
+
+        RawHttp.Reply blocked = tv.send("POST", "/api/v1/device-authorization", Map.of(), null);
+
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(blocked.header("Retry-After"))).isBetween(1, 60);
+        assertThat(blocked.header("Content-Type")).startsWith("application/problem+json");
+        // a chunked body: RawHttp passes it on as it came
+        assertThat(blocked.body()).contains("\"type\":\"https://rigplane.io/problems/too-many-requests\"");
+        assertThat(new RawHttp("127.0.0.25", port).send("POST", "/api/v1/device-authorization", Map.of(), null)
+                .status()).as("other addresses are not blocked").isEqualTo(200);
+
+        // guessing device codes is limited the same way
+        RawHttp guesser = new RawHttp("127.0.0.26", port);
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        for (int i = 0; i < 10; i++) {
+            assertThat(guesser.send("POST", "/api/v1/device-authorization/token", json,
+                    "{\"deviceCode\": \"guess-" + i + "\"}").status()).isEqualTo(400);
+        }
+        assertThat(guesser.send("POST", "/api/v1/device-authorization/token", json, "{\"deviceCode\": \"guess\"}")
+                .status()).isEqualTo(429);
+    }
+
+    @Test
     void moreThanTwentyFailedSignInsFromOneSourceShowTheThrottledPage() {
         RawHttp attacker = new RawHttp("127.0.0.22", port);
         for (int i = 0; i < 20; i++) {

@@ -29,6 +29,9 @@ public final class ApiAuthorizationRules {
     public static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         // the request that started a stream was authorized; its async dispatches carry no token
         rules.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                // a TV signing in has no credential yet: it asks for codes and polls for its token (RFC 8628)
+                .requestMatchers(HttpMethod.POST, "/api/v1/device-authorization", "/api/v1/device-authorization/token")
+                .permitAll()
                 // a thin client manages its own sessions (the session module checks which) and reads its bindings
                 .requestMatchers("/api/v1/sessions", "/api/v1/sessions/**")
                 .hasAnyAuthority(Scope.SESSIONS.authority(), DeviceTokens.AUTHORITY)

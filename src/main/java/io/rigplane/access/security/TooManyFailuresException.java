@@ -12,8 +12,13 @@ public class TooManyFailuresException extends ProblemException {
     private final Duration retryAfter;
 
     public TooManyFailuresException(Duration retryAfter) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "too-many-failures", "Too many failed attempts",
+        this(retryAfter, "too-many-failures", "Too many failed attempts",
                 "Too many failed authentication attempts; try again in " + retryAfter.toSeconds() + " seconds");
+    }
+
+    /** The same answer (429, Retry-After) for another kind of limit. */
+    protected TooManyFailuresException(Duration retryAfter, String kind, String title, String detail) {
+        super(HttpStatus.TOO_MANY_REQUESTS, kind, title, detail);
         this.retryAfter = retryAfter;
     }
 

@@ -56,6 +56,28 @@ public class DeviceRegistry {
     }
 
     public DeviceCreated create(@Nullable String name, @Nullable List<String> profiles) {
+        List<String> bound = checked(name, profiles);
+        DeviceCreated created = transaction.execute(status -> {
+            DeviceRegistration device = register(name, bound);
+            return DeviceCreated.of(device.toView(null), tokens.issue(device.id(), name));
+        });
+        audit.record("device.create", target(name), AuditOutcome.SUCCESS, "profiles " + String.join(" ", bound));
+        return created;
+    }
+
+    /**
+     * Registers a device whose token is made later, when the device itself collects it (a TV
+     * signed in by an approved code). Joins the caller's transaction.
+     */
+    public DeviceView createWithoutToken(@Nullable String name, @Nullable List<String> profiles, String how) {
+        List<String> bound = checked(name, profiles);
+        DeviceView created = transaction.execute(status -> register(name, bound).toView(null));
+        audit.record("device.create", target(name), AuditOutcome.SUCCESS, "profiles " + String.join(" ", bound)
+                + "; " + how);
+        return created;
+    }
+
+    private List<String> checked(@Nullable String name, @Nullable List<String> profiles) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || !NAME.matcher(name).matches()) {
             errors.add(new FieldError("name", "must be 1-64 letters, digits, spaces, '.', '_' or '-', "
@@ -65,15 +87,14 @@ public class DeviceRegistry {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        DeviceCreated created = transaction.execute(status -> {
-            if (devices.existsByNameAndRevokedAtIsNull(name)) {
-                throw new DeviceProblems.DeviceExists(name);
-            }
-            DeviceRegistration device = devices.saveAndFlush(new DeviceRegistration(name, bound, clock.instant()));
-            return DeviceCreated.of(device.toView(null), tokens.issue(device.id(), name));
-        });
-        audit.record("device.create", target(name), AuditOutcome.SUCCESS, "profiles " + String.join(" ", bound));
-        return created;
+        return bound;
+    }
+
+    private DeviceRegistration register(@Nullable String name, List<String> bound) {
+        if (devices.existsByNameAndRevokedAtIsNull(name)) {
+            throw new DeviceProblems.DeviceExists(name);
+        }
+        return devices.saveAndFlush(new DeviceRegistration(name, bound, clock.instant()));
     }
 
     /** Active devices first, then revoked ones; by name. */
