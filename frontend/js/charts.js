@@ -113,7 +113,8 @@
       const format = step < DAY ? dayAndTime : dayLabel;
       const options = themed(colors);
       options.plugins.legend = { display: false };
-      options.interaction = { mode: 'nearest', intersect: true };
+      // every dot under the pointer is named, so dots at nearly the same time never hide one another
+      options.interaction = { mode: 'point', intersect: true };
       options.plugins.tooltip.callbacks = {
         title: (items) => items.map((i) => i.raw.name).join(', '),
         label: (item) => item.raw.kind + ' ' + fullTime.format(item.raw.x) + ' UTC' + (item.raw.detail ? ': ' + item.raw.detail : '')
