@@ -92,6 +92,12 @@ public class Operations {
         return new OperationPage(items, page, size, store.count(target, state));
     }
 
+    /** Operations of these kinds that succeeded in [from, to), oldest first: the history of power, say. */
+    public List<FinishedOperation> succeeded(java.util.Collection<String> kinds, java.time.Instant from,
+            java.time.Instant to) {
+        return kinds.isEmpty() ? List.of() : store.succeeded(kinds, from, to);
+    }
+
     private Optional<OperationView> sameRequestAgain(OperationRequest request) {
         String key = request.idempotencyKey();
         if (key == null) {

@@ -49,7 +49,7 @@ public final class SessionFixtures {
         return name;
     }
 
-    void settings(String profile, String json) {
+    public void settings(String profile, String json) {
         Api.Reply saved = api.put("/api/v1/profiles/" + profile + "/session-settings", json);
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }
@@ -83,7 +83,7 @@ public final class SessionFixtures {
         return api.withToken(issued.json().get("token").asString());
     }
 
-    static JsonNode open(Api caller, String profile) {
+    public static JsonNode open(Api caller, String profile) {
         Api.Reply opened = caller.post("/api/v1/sessions", "{\"profile\": \"" + profile + "\"}");
         assertThat(opened.status()).as(opened.body()).isEqualTo(202);
         return opened.json();

@@ -58,7 +58,7 @@ public final class ApiAuthorizationRules {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/profiles/*/snapshot-policy").hasAuthority(Scope.SNAPSHOTS.authority())
                 .requestMatchers(HttpMethod.POST, "/api/v1/profiles/*/snapshots", "/api/v1/profiles/*/snapshots/*/rollback")
                 .hasAuthority(Scope.SNAPSHOTS.authority())
-                .requestMatchers(HttpMethod.GET, "/api/v1/drift", "/api/v1/vms", "/api/v1/terraform")
+                .requestMatchers(HttpMethod.GET, "/api/v1/drift", "/api/v1/vms", "/api/v1/terraform", "/api/v1/usage")
                 .hasAnyAuthority(Scope.PROFILES_READ.authority(), Scope.PROFILES_WRITE.authority())
                 // platforms: every reader sees them; only admins change them (the rule at the end)
                 .requestMatchers(HttpMethod.GET, "/api/v1/platforms", "/api/v1/platforms/*")

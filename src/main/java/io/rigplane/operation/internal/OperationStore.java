@@ -106,6 +106,20 @@ public class OperationStore {
                 .query(UUID.class).list();
     }
 
+    /** Operations of these kinds that succeeded in [from, to), oldest first. */
+    public List<io.rigplane.operation.FinishedOperation> succeeded(Collection<String> kinds, Instant from, Instant to) {
+        return jdbc.sql("""
+                select kind, target, params, actor_type, actor_name, summary, finished_at from operation
+                where state = 'SUCCEEDED' and kind in (:kinds) and finished_at >= :from and finished_at < :to
+                order by finished_at, id""")
+                .param("kinds", kinds).param("from", timestamp(from)).param("to", timestamp(to))
+                .query((rs, row) -> new io.rigplane.operation.FinishedOperation(rs.getString("kind"),
+                        rs.getString("target"), json.readValue(rs.getString("params"), PARAMS),
+                        rs.getString("actor_type"), rs.getString("actor_name"),
+                        rs.getString("summary"), rs.getTimestamp("finished_at").toInstant()))
+                .list();
+    }
+
     public long count(@Nullable String target, @Nullable OperationState state) {
         return jdbc.sql("""
                 select count(*) from operation

@@ -2,7 +2,12 @@ package io.rigplane.snapshot.web;
 
 import io.rigplane.access.CurrentActor;
 import io.rigplane.operation.OperationConflictException;
+import io.rigplane.provisioning.ProfileVms;
+import io.rigplane.provisioning.VmHandle;
+import io.rigplane.snapshot.catalog.RollbackRequest;
 import io.rigplane.snapshot.catalog.SnapshotCatalog;
+import io.rigplane.snapshot.catalog.SnapshotEntry;
+import org.jspecify.annotations.Nullable;
 import io.rigplane.snapshot.policy.PolicyRules;
 import io.rigplane.snapshot.policy.PolicyView;
 import io.rigplane.snapshot.policy.SnapshotPolicies;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,9 +45,11 @@ class SnapshotPage {
     private final RunStore history;
     private final CurrentActor actor;
     private final Clock clock;
+    private final ProfileVms vms;
 
     SnapshotPage(SnapshotPolicies policies, SnapshotCatalog catalog, SnapshotRuns runs, RunStore history,
-            CurrentActor actor, Clock clock) {
+            CurrentActor actor, Clock clock, ProfileVms vms) {
+        this.vms = vms;
         this.policies = policies;
         this.catalog = catalog;
         this.runs = runs;
@@ -56,7 +64,8 @@ class SnapshotPage {
     }
 
     @GetMapping("/profiles/{name}/snapshots")
-    String page(@PathVariable String name, Model model) {
+    String page(@PathVariable String name, @RequestParam(required = false) @Nullable String rollback,
+            @RequestParam(required = false) @Nullable String delete, Model model) {
         PolicyView view = policies.get(name);
         model.addAttribute("name", name);
         model.addAttribute("times", new Times());
@@ -64,18 +73,73 @@ class SnapshotPage {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", PolicyForm.of(view));
         }
+        List<SnapshotEntry> snapshots = List.of();
         try {
-            model.addAttribute("snapshots", catalog.list(name));
+            snapshots = catalog.list(name);
         } catch (ProblemException e) {
-            model.addAttribute("snapshots", List.of());
             model.addAttribute("snapshotsError", e.getMessage());
         }
+        model.addAttribute("snapshots", snapshots);
+        confirmation(name, rollback, delete, snapshots).ifPresent(c -> model.addAttribute("confirm", c));
         List<SnapshotRun> recent = history.page(name, null, null, 0, TIMELINE_RUNS).items();
         model.addAttribute("runs", recent.subList(0, Math.min(20, recent.size())));
         model.addAttribute("timeline", SnapshotTimeline.of(recent.stream()
-                .filter(r -> r.createdAt().isAfter(clock.instant().minus(Duration.ofDays(400)))).toList(),
-                clock.instant()));
+                .filter(r -> r.createdAt().isAfter(clock.instant().minus(Duration.ofDays(400)))).toList()));
         return "snapshot/snapshots";
+    }
+
+    /**
+     * The dialog that asks before a rollback or a delete, for a snapshot the page lists; a rollback says
+     * whether the VM runs, since it is then stopped first.
+     */
+    private java.util.Optional<Confirmation> confirmation(String profile, @Nullable String rollback,
+            @Nullable String delete, List<SnapshotEntry> snapshots) {
+        String wanted = rollback != null ? rollback : delete;
+        java.util.Optional<SnapshotEntry> entry = snapshots.stream().filter(s -> s.name().equals(wanted)).findFirst();
+        if (entry.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (rollback != null) {
+            boolean running;
+            try {
+                running = vms.find(profile).map(VmHandle::running).orElse(false);
+            } catch (RuntimeException unknown) {
+                running = true;
+            }
+            return java.util.Optional.of(new Confirmation("rollback", entry.get(), running));
+        }
+        return java.util.Optional.of(new Confirmation("delete", entry.get(), false));
+    }
+
+    /** What the confirmation dialog asks about. */
+    record Confirmation(String action, SnapshotEntry snapshot, boolean running) {
+    }
+
+    @PostMapping("/snapshots/{name}/rollback")
+    String rollback(@PathVariable String name, @RequestParam String snapshot,
+            @RequestParam(defaultValue = "false") boolean stopFirst, RedirectAttributes redirect) {
+        return asOperation(name, redirect,
+                () -> catalog.rollback(name, snapshot, new RollbackRequest(snapshot, stopFirst), actor.get()));
+    }
+
+    /** Admins only (the dashboard's rule for any POST not listed), as in the API. */
+    @PostMapping("/profiles/{name}/snapshots/delete")
+    String delete(@PathVariable String name, @RequestParam String snapshot, RedirectAttributes redirect) {
+        return asOperation(name, redirect, () -> catalog.delete(name, snapshot, snapshot, actor.get()));
+    }
+
+    private String asOperation(String name, RedirectAttributes redirect,
+            java.util.function.Supplier<io.rigplane.operation.OperationView> submit) {
+        try {
+            return "redirect:/operations/" + submit.get().id();
+        } catch (OperationConflictException e) {
+            redirect.addFlashAttribute("message", "Another operation is still working on " + name + ".");
+            return "redirect:/operations/" + e.running();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+            redirect.addFlashAttribute("messageTone", "error");
+            return "redirect:/profiles/" + name + "/snapshots";
+        }
     }
 
     /** Times as the page shows them. */

@@ -1,7 +1,6 @@
 package io.rigplane.snapshot.web;
 
 import io.rigplane.snapshot.run.SnapshotRun;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,70 +8,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The dashboard's chart of runs over time, laid out here so the page draws plain SVG: one lane
- * each for snapshots taken, pruned and failed (or skipped), with a tick per day or week.
+ * The runs over time as the page lists them: one row per mark, on one of three lanes (taken, pruned,
+ * failed or skipped). The table is what a screen reader reads; the chart is drawn from it.
  */
-record SnapshotTimeline(int width, int height, List<Mark> marks, List<Tick> ticks, List<Lane> lanes) {
+record SnapshotTimeline(List<Mark> marks) {
 
-    static final int WIDTH = 760;
-    static final int LEFT = 70;
-    static final int RIGHT = 20;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d").withZone(ZoneOffset.UTC);
+    static final String TAKEN = "taken";
+    static final String PRUNED = "pruned";
+    static final String FAILED = "failed or skipped";
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    record Mark(int x, int y, String kind, String color, String title) {
+    /** A dot: when, on which lane, of which kind, named, and the reason or what was pruned. */
+    record Mark(long at, String when, String lane, String kind, String name, String detail) {
     }
 
-    record Tick(int x, String label) {
-    }
-
-    record Lane(int y, String label) {
-    }
-
-    static SnapshotTimeline of(List<SnapshotRun> runs, Instant now) {
-        List<Lane> lanes = List.of(new Lane(30, "taken"), new Lane(60, "pruned"), new Lane(90, "failed"));
-        if (runs.isEmpty()) {
-            return new SnapshotTimeline(WIDTH, 130, List.of(), List.of(), lanes);
-        }
-        Instant from = runs.stream().map(SnapshotTimeline::time).min(Instant::compareTo).orElse(now);
-        Instant to = runs.stream().map(SnapshotTimeline::time).max(Instant::compareTo).orElse(now);
-        if (Duration.between(from, to).compareTo(Duration.ofDays(1)) < 0) {
-            from = to.minus(Duration.ofDays(1));
-        }
-        long span = Math.max(1, Duration.between(from, to).toSeconds());
-        int plot = WIDTH - LEFT - RIGHT;
+    static SnapshotTimeline of(List<SnapshotRun> runs) {
         List<Mark> marks = new ArrayList<>();
         for (SnapshotRun run : runs) {
-            Instant at = time(run);
-            int x = LEFT + (int) (plot * Duration.between(from, at).toSeconds() / span);
+            Instant at = run.scheduledFor() != null ? run.scheduledFor() : run.createdAt();
+            long millis = at.toEpochMilli();
             String when = FULL.format(at);
+            String reason = run.reason() == null ? "" : run.reason();
             switch (run.state()) {
-                case "SUCCEEDED", "PARTIAL" -> marks.add(new Mark(x, 30, "taken", "#3fb27f",
-                        run.snapshotName() + " taken " + when));
-                case "FAILED" -> marks.add(new Mark(x, 90, "failed", "#e5534b",
-                        run.snapshotName() + " failed " + when + ": " + run.reason()));
-                case "SKIPPED" -> marks.add(new Mark(x, 90, "skipped", "#8b949e",
-                        run.snapshotName() + " skipped " + when + ": " + run.reason()));
-                default -> marks.add(new Mark(x, 30, "running", "#58a6ff", run.snapshotName() + " " + run.state()));
+                case "SUCCEEDED", "PARTIAL" -> marks.add(new Mark(millis, when, TAKEN, "taken", run.snapshotName(), ""));
+                case "FAILED" -> marks.add(new Mark(millis, when, FAILED, "failed", run.snapshotName(), reason));
+                case "SKIPPED" -> marks.add(new Mark(millis, when, FAILED, "skipped", run.snapshotName(), reason));
+                default -> marks.add(new Mark(millis, when, TAKEN, "running", run.snapshotName(), run.state().toLowerCase()));
             }
-            if (!run.pruned().isEmpty()) {
-                marks.add(new Mark(x, 60, "pruned", "#d29922", "pruned " + String.join(", ", run.pruned()) + " " + when));
+            for (String pruned : run.pruned()) {
+                marks.add(new Mark(millis, when, PRUNED, "pruned", pruned, "pruned by " + run.snapshotName()));
             }
             if (run.state().equals("PARTIAL")) {
-                marks.add(new Mark(x, 90, "failed", "#e5534b", "pruning incomplete " + when + ": " + run.reason()));
+                marks.add(new Mark(millis, when, FAILED, "failed", run.snapshotName(), "pruning incomplete: " + reason));
             }
         }
-        List<Tick> ticks = new ArrayList<>();
-        int count = 6;
-        for (int i = 0; i <= count; i++) {
-            Instant at = from.plusSeconds(span * i / count);
-            ticks.add(new Tick(LEFT + plot * i / count, DAY.format(at)));
-        }
-        return new SnapshotTimeline(WIDTH, 130, marks, ticks, lanes);
-    }
-
-    private static Instant time(SnapshotRun run) {
-        return run.scheduledFor() != null ? run.scheduledFor() : run.createdAt();
+        marks.sort(java.util.Comparator.comparingLong(Mark::at));
+        return new SnapshotTimeline(List.copyOf(marks));
     }
 }
