@@ -144,6 +144,44 @@ public final class ProxmoxSimulator implements AutoCloseable {
     }
 
     /**
+     * Adds a storage that every node reaches (like Ceph RBD or NFS): disks there are not copied by a
+     * migration, so it is short. Gone after {@link #reset()}.
+     */
+    public void addSharedStorage(String storage) {
+        synchronized (ctx.state) {
+            ctx.state.sharedStorages.add(storage);
+            ctx.state.nodes.values().forEach(node -> {
+                if (!node.storages.contains(storage)) {
+                    node.storages.add(storage);
+                }
+            });
+        }
+    }
+
+    /** How long an offline migration copies one GiB of a disk on local storage (20 ms unless set). */
+    public void setMigrationMillisPerGiB(long millis) {
+        ctx.migrationMillisPerGiB = millis;
+    }
+
+    /** The migrations done since the last reset: {@code vmid}, {@code from}, {@code to}, {@code time}. */
+    public List<Map<String, Object>> migrations() {
+        synchronized (ctx.state) {
+            return new ArrayList<>(ctx.state.migrations);
+        }
+    }
+
+    /** The node a VM is on now. */
+    public String nodeOf(int vmid) {
+        synchronized (ctx.state) {
+            SimVm vm = ctx.state.vms.get(vmid);
+            if (vm == null) {
+                throw new IllegalArgumentException("no VM " + vmid);
+            }
+            return vm.node;
+        }
+    }
+
+    /**
      * Worker tasks started since the last reset, by type ({@code qmcreate}, {@code qmstart}, …) and
      * by type and VM id: how often Rigplane really asked for each action, failed tasks included.
      */
