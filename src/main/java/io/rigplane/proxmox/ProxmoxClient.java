@@ -171,6 +171,15 @@ public class ProxmoxClient {
                 .form("timeout", timeoutSeconds).form("forceStop", forceStop ? 1 : 0)));
     }
 
+    /**
+     * Offline migration of a stopped VM to another node of the cluster; {@code withLocalDisks} lets
+     * Proxmox copy disks on local storage. The task runs on the VM's current node.
+     */
+    public Upid migrate(String node, int vmid, String target, boolean withLocalDisks) {
+        PveHttp.Call call = PveHttp.Call.send(HttpMethod.POST, VM + "/migrate", node, vmid).form("target", target);
+        return upid(send(withLocalDisks ? call.form("with-local-disks", 1) : call));
+    }
+
     /** Reboot through the API, which also applies pending changes. */
     public Upid reboot(String node, int vmid) {
         return upid(send(PveHttp.Call.send(HttpMethod.POST, VM + "/status/reboot", node, vmid)));
