@@ -102,6 +102,16 @@ public class ProxmoxClient {
         return Fields.list(get(PveHttp.Call.get("/cluster/resources")), ClusterResource::from);
     }
 
+    /** The storages every node reaches ({@code shared: 1}): a migration leaves disks there in place. */
+    public java.util.Set<String> sharedStorages() {
+        java.util.Set<String> shared = new java.util.TreeSet<>();
+        Fields.list(get(PveHttp.Call.get("/cluster/resources").query("type", "storage")), ClusterResource::from)
+                .stream().filter(r -> "storage".equals(r.type()))
+                .filter(r -> "1".equals(String.valueOf(r.values().get("shared"))))
+                .forEach(r -> shared.add(String.valueOf(r.values().get("storage"))));
+        return shared;
+    }
+
     /** The config with pending values applied (what the VM will run after its next restart). */
     public VmConfig config(String node, int vmid) {
         return VmConfig.from(Fields.of(get(PveHttp.Call.get(VM + "/config", node, vmid))));
