@@ -131,6 +131,10 @@ public class PowerControl {
             busy.put(candidate.node(), "all " + held.size() + " device" + (held.size() == 1 ? "" : "s") + " of "
                     + view.spec().gpu() + " held: " + String.join(", ", held));
         }
+        if (holders.isEmpty()) {
+            // a running VM on a node its mapping has no device on: nothing to book, its start does nothing
+            return new Booking(placement(vm, options, options.fit().get(0), null, "", busy), null, null);
+        }
         List<Placement.Alternative> why = new ArrayList<>();
         busy.forEach((node, reason) -> why.add(new Placement.Alternative(node, reason)));
         why.addAll(options.unfit());

@@ -170,6 +170,20 @@ public final class ProxmoxSimulator implements AutoCloseable {
         }
     }
 
+    /** The PCI devices running VMs use, as {@code node/path} → VMIDs (more than one would be a bug). */
+    public Map<String, List<Integer>> pciInUse() {
+        synchronized (ctx.state) {
+            Map<String, List<Integer>> users = new java.util.TreeMap<>();
+            for (SimVm vm : ctx.state.vms.values()) {
+                if (vm.running) {
+                    vm.pciInUse.forEach(path -> users.computeIfAbsent(vm.node + "/" + path, k -> new ArrayList<>())
+                            .add(vm.vmid));
+                }
+            }
+            return users;
+        }
+    }
+
     /** The node a VM is on now. */
     public String nodeOf(int vmid) {
         synchronized (ctx.state) {

@@ -59,7 +59,7 @@ public class NodePlacer {
                 }
             }
             List<GpuKey> here = devices.getOrDefault(vm.node(), List.of());
-            if (spec.gpu() != null && here.isEmpty()) {
+            if (spec.gpu() != null && here.isEmpty() && !running) {
                 unfit.add(0, new Placement.Alternative(vm.node(), noDevice(spec.gpu())));
             } else {
                 fit.add(new Candidate(vm.node(), here, why, 0, null));
