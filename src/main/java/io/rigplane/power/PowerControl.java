@@ -248,7 +248,8 @@ public class PowerControl {
             return Optional.empty();
         }
         Optional<String> first = Optional.empty();
-        for (NodePlacer.Candidate candidate : placer.options(view.spec(), vm.get(), vmRunning(vm.get())).fit()) {
+        // looked at every half second by each waiting session: whether the VM runs is for the start to ask
+        for (NodePlacer.Candidate candidate : placer.options(view.spec(), vm.get(), false).fit()) {
             for (GpuKey device : candidate.devices()) {
                 Optional<String> holder = claims.holder(device).map(GpuClaims.Claim::profile);
                 if (holder.isEmpty()) {

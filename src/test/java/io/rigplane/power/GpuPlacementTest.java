@@ -139,6 +139,16 @@ class GpuPlacementTest {
             assertThat(progress).as("progress lines seen while the disk was copied").isNotEmpty()
                     .allMatch(line -> line.matches(".*transferred .* GiB of 32\\.0 GiB \\(\\d+\\.\\d+%\\)"));
             assertThat(simulator.nodeOf(vmid(second))).isEqualTo("srv04");
+            JsonNode migrateStep = null;
+            for (JsonNode step : operation.get("steps")) {
+                migrateStep = step.get("name").asString().startsWith("migrate") ? step : migrateStep;
+            }
+            System.out.printf("placement: request to VM started on the other node %d ms (migration step %d ms, 32 GiB"
+                    + " local disk at 100 ms/GiB)%n", java.time.Duration.between(
+                            java.time.Instant.parse(operation.get("createdAt").asString()),
+                            java.time.Instant.parse(operation.get("finishedAt").asString())).toMillis(),
+                    java.time.Duration.between(java.time.Instant.parse(migrateStep.get("startedAt").asString()),
+                            java.time.Instant.parse(migrateStep.get("finishedAt").asString())).toMillis());
             assertThat(simulator.migrations()).anyMatch(m -> m.get("vmid").equals(vmid(second))
                     && m.get("to").equals("srv04"));
         } finally {
@@ -211,5 +221,30 @@ class GpuPlacementTest {
         assertThat(why.get("srv03")).matches("has \\d+ MiB of memory free, the VM needs 40960 MiB");
         assertThat(why.get("srv04")).matches("has \\d+ MiB of memory free, the VM needs 40960 MiB");
         assertThat(why.get("srv02")).contains("has no device there");
+    }
+
+    @Test
+    void aProfileLeavesItsNodeOpenOnlyWithCandidatesOrAGpu() {
+        String base = """
+                {"name": "%s", %s "platform": "windows-11-gaming", "cores": 4, "memoryMiB": 4096,
+                 "disks": [{"slot": "scsi0", "storage": "local-zfs", "sizeGiB": 32, "role": "system"}]}""";
+        Api.Reply nowhere = api.post("/api/v1/profiles", base.formatted("nowhere", "\"node\": null,"));
+        assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(400);
+        assertThat(nowhere.body()).contains("\"node\"", "unless nodes lists candidates");
+        Api.Reply both = api.post("/api/v1/profiles", base.formatted("both", "\"node\": \"srv02\", \"nodes\": [\"srv03\"],"));
+        assertThat(both.status()).as(both.body()).isEqualTo(400);
+        assertThat(both.body()).contains("\"nodes\"");
+        assertThat(api.get("/api/v1/profiles/nowhere").status()).isEqualTo(404);
+
+        Api.Reply listed = api.post("/api/v1/profiles", base.formatted("listed-nodes", "\"node\": null, \"nodes\": [\"srv03\", \"srv04\"],"));
+        assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+        JsonNode read = api.get("/api/v1/profiles/listed-nodes").json();
+        assertThat(read.get("node").isNull()).isTrue();
+        assertThat(read.get("nodes").toString()).isEqualTo("[\"srv03\",\"srv04\"]");
+        // a client that knows nothing of nodes sees an empty list on profiles with a node
+        Api.Reply pinned = api.post("/api/v1/profiles", base.formatted("pinned-node", "\"node\": \"srv02\","));
+        assertThat(pinned.status()).as(pinned.body()).isEqualTo(201);
+        assertThat(pinned.json().get("node").asString()).isEqualTo("srv02");
+        assertThat(pinned.json().get("nodes").toString()).isEqualTo("[]");
     }
 }

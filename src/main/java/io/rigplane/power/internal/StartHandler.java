@@ -57,8 +57,9 @@ public class StartHandler implements OperationHandler {
         try {
             if (!target.equals(vm.node()) || context.begun(migrateStep(vm, target))) {
                 vm = migrate(context, vm, target);
+            } else {
+                waker.ensureOnline(context, client, target);
             }
-            waker.ensureOnline(context, client, target);
             String holder = context.params().get(PREEMPT);
             if (holder != null) {
                 preempt(context, holder);
