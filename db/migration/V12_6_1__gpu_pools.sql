@@ -12,6 +12,17 @@ update gpu_claim set device = 'mapping:' || mapping;
 alter table gpu_claim alter column device set not null;
 alter table gpu_claim drop constraint gpu_claim_pkey;
 alter table gpu_claim add primary key (cluster, node, device);
+-- a replica of the version before (during a rolling upgrade) claims without a device: its claim stands
+-- for the mapping's first device on the node, as it always meant
+create function gpu_claim_legacy_device() returns trigger language plpgsql as $$
+begin
+    if new.device is null then
+        new.device := 'mapping:' || new.mapping;
+    end if;
+    return new;
+end $$;
+create trigger gpu_claim_legacy_device before insert on gpu_claim
+    for each row execute function gpu_claim_legacy_device();
 
 -- How long each node took to wake last time: placement prefers the node that wakes fastest.
 create table node_wake_time (

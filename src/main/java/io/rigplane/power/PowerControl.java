@@ -72,6 +72,12 @@ public class PowerControl {
      */
     public OperationView start(String profile, Actor actor, @Nullable String idempotencyKey) {
         ProfileView view = targets.profile(profile);
+        Optional<OperationView> repeated = operations.submittedUnder(actor, idempotencyKey)
+                .filter(earlier -> earlier.kind().equals(StartHandler.KIND) && earlier.target().equals(profile));
+        if (repeated.isPresent()) {
+            // the same request again: its placement was decided then, not now
+            return repeated.get();
+        }
         VmHandle vm = vms.require(profile);
         boolean running = vmRunning(vm);
         Booking booking = book(view, vm, placer.options(view.spec(), vm, running), actor);

@@ -12,7 +12,6 @@ import io.rigplane.proxmox.PendingChange;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
 import io.rigplane.proxmox.VmStatus;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,9 +69,9 @@ public class PowerReadings {
         }
         List<GpuClaims.Claim> mine = claims.heldBy(profile);
         if (power.equals("stopped") && operation == null) {
-            // stopped outside Rigplane: the GPU is free again (a claim this young may be a start on its way)
-            mine.stream().filter(claim -> claim.claimedAt().isBefore(Instant.now().minus(PowerControl.CLAIM_GRACE)))
-                    .forEach(claim -> claims.release(claim.gpu(), profile));
+            // stopped outside Rigplane: the GPU is free again
+            mine.forEach(claim -> claims.release(claim.gpu(), profile));
+            mine = List.of();
         }
         PowerStatus.Gpu gpu = null;
         if (mapping != null) {
