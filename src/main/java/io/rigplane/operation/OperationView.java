@@ -31,6 +31,28 @@ public record OperationView(
         @Nullable Instant finishedAt,
         long version) {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    /**
+     * Where a start placed the VM and why (its {@code placement} parameter, written by power control as
+     * JSON), as an object; null for other operations.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("placement")
+    @Schema(description = "power-start: the node chosen for the VM and why: {node, reason, alternatives: [{node, reason}],"
+            + " migrateFrom, device}")
+    public tools.jackson.databind.@Nullable JsonNode placement() {
+        String placement = params.get("placement");
+        if (placement == null || !kind.equals("power-start")) {
+            return null;
+        }
+        try {
+            return JSON.readTree(placement);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
     /** The Proxmox task ids of every step, in order. */
     public List<String> upids() {
         return steps.stream().map(OperationStep::upid).filter(java.util.Objects::nonNull).toList();

@@ -98,6 +98,19 @@ public class Operations {
         return kinds.isEmpty() ? List.of() : store.succeeded(kinds, from, to);
     }
 
+    /**
+     * The operation this actor submitted under the Idempotency-Key within the last 24 h, if any: for a
+     * caller whose parameters are decided at submission (a placement), so a repeat returns the first
+     * operation rather than deciding again.
+     */
+    public Optional<OperationView> submittedUnder(io.rigplane.access.Actor actor, @Nullable String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return store.byIdempotencyKey(actor.name(), key).flatMap(store::find)
+                .filter(existing -> existing.createdAt().isAfter(clock.instant().minus(IDEMPOTENCY_WINDOW)));
+    }
+
     private Optional<OperationView> sameRequestAgain(OperationRequest request) {
         String key = request.idempotencyKey();
         if (key == null) {

@@ -19,15 +19,34 @@ public final class ProxmoxTask {
     private final @Nullable DoneCheck doneCheck;
     private final @Nullable Recovery recovery;
     private final boolean whileUnreachable;
+    private final boolean progress;
 
     private ProxmoxTask(ProxmoxClient client, Start start, Duration timeout, @Nullable DoneCheck doneCheck,
             @Nullable Recovery recovery, boolean whileUnreachable) {
+        this(client, start, timeout, doneCheck, recovery, whileUnreachable, false);
+    }
+
+    private ProxmoxTask(ProxmoxClient client, Start start, Duration timeout, @Nullable DoneCheck doneCheck,
+            @Nullable Recovery recovery, boolean whileUnreachable, boolean progress) {
         this.client = client;
         this.start = start;
         this.timeout = timeout;
         this.doneCheck = doneCheck;
         this.recovery = recovery;
         this.whileUnreachable = whileUnreachable;
+        this.progress = progress;
+    }
+
+    /**
+     * A long task whose log says how far it got ("… (42.00%)", as a migration's disk copy does): while
+     * it runs, its step's message is the task's latest progress line.
+     */
+    public ProxmoxTask reportingProgress() {
+        return new ProxmoxTask(client, start, timeout, doneCheck, recovery, whileUnreachable, true);
+    }
+
+    public boolean reportsProgress() {
+        return progress;
     }
 
     /** The task that {@code start} starts on {@code client}'s cluster, awaited for at most {@code timeout}. */
@@ -41,7 +60,7 @@ public final class ProxmoxTask {
      * wait, like for a VM lock, while an earlier run's task is still at work.
      */
     public ProxmoxTask unlessDone(DoneCheck check) {
-        return new ProxmoxTask(client, start, timeout, check, recovery, whileUnreachable);
+        return new ProxmoxTask(client, start, timeout, check, recovery, whileUnreachable, progress);
     }
 
     /**
@@ -49,7 +68,7 @@ public final class ProxmoxTask {
      * message {@code recovery} returns; null keeps the failure. Asked only for failures that are not retried.
      */
     public ProxmoxTask recover(Recovery recovery) {
-        return new ProxmoxTask(client, start, timeout, doneCheck, recovery, whileUnreachable);
+        return new ProxmoxTask(client, start, timeout, doneCheck, recovery, whileUnreachable, progress);
     }
 
     /**
@@ -67,7 +86,7 @@ public final class ProxmoxTask {
      * lost may have taken effect.
      */
     public ProxmoxTask retriedWhileUnreachable() {
-        return new ProxmoxTask(client, start, timeout, doneCheck, recovery, true);
+        return new ProxmoxTask(client, start, timeout, doneCheck, recovery, true, progress);
     }
 
     public ProxmoxClient client() {

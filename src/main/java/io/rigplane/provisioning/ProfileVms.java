@@ -85,7 +85,7 @@ public class ProfileVms {
      */
     private Optional<VmLocation> whereBound(ProfileView profile) {
         Integer bound = profile.boundVmid();
-        if (bound == null) {
+        if (bound == null || profile.spec().node() == null) {
             return Optional.empty();
         }
         try {
@@ -97,6 +97,29 @@ public class ProfileVms {
             // moved, gone, or its node is offline: the cluster's list still knows where it is
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where apply creates the profile's VM: its node, else its first candidate node, else the first node
+     * its GPU mapping reaches, else the first online node. A placed VM is moved at start where a GPU is free.
+     */
+    public String homeNode(ProfileView profile) {
+        String home = profile.spec().homeNode();
+        if (home != null) {
+            return home;
+        }
+        ProxmoxClient client = client(profile);
+        String gpu = profile.spec().gpu();
+        if (gpu != null) {
+            Optional<String> mapped = client.pciMappings().stream().filter(m -> m.id().equals(gpu))
+                    .flatMap(m -> m.nodes().stream()).findFirst();
+            if (mapped.isPresent()) {
+                return mapped.get();
+            }
+        }
+        return client.nodes().stream().filter(io.rigplane.proxmox.NodeSummary::online)
+                .map(io.rigplane.proxmox.NodeSummary::node).sorted().findFirst()
+                .orElseThrow(() -> new ProxmoxUnavailableException(503, "no node of the cluster is online"));
     }
 
     /** Like {@link #locate}, but only by the identity tag: for a create that may have happened. */

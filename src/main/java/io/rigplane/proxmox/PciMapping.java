@@ -44,7 +44,17 @@ public record PciMapping(String id, @Nullable String description, List<Entry> ma
         return new PciMapping(id, description, List.copyOf(entries), f.extra());
     }
 
-    /** The entry for one node, if the device is mapped there. */
+    /** The devices on one node, in map order: Proxmox starts a VM on the first one that is free. */
+    public List<Entry> devicesOn(String node) {
+        return map.stream().filter(e -> e.node().equals(node)).toList();
+    }
+
+    /** The nodes that have a device of this mapping, in map order. */
+    public List<String> nodes() {
+        return map.stream().map(Entry::node).distinct().toList();
+    }
+
+    /** The first entry for one node, if the device is mapped there. */
     public java.util.Optional<Entry> on(String node) {
         return map.stream().filter(e -> e.node().equals(node)).findFirst();
     }

@@ -102,6 +102,16 @@ public class ProxmoxClient {
         return Fields.list(get(PveHttp.Call.get("/cluster/resources")), ClusterResource::from);
     }
 
+    /** The storages every node reaches ({@code shared: 1}): a migration leaves disks there in place. */
+    public java.util.Set<String> sharedStorages() {
+        java.util.Set<String> shared = new java.util.TreeSet<>();
+        Fields.list(get(PveHttp.Call.get("/cluster/resources").query("type", "storage")), ClusterResource::from)
+                .stream().filter(r -> "storage".equals(r.type()))
+                .filter(r -> "1".equals(String.valueOf(r.values().get("shared"))))
+                .forEach(r -> shared.add(String.valueOf(r.values().get("storage"))));
+        return shared;
+    }
+
     /** The config with pending values applied (what the VM will run after its next restart). */
     public VmConfig config(String node, int vmid) {
         return VmConfig.from(Fields.of(get(PveHttp.Call.get(VM + "/config", node, vmid))));
@@ -169,6 +179,15 @@ public class ProxmoxClient {
     public Upid shutdown(String node, int vmid, int timeoutSeconds, boolean forceStop) {
         return upid(send(PveHttp.Call.send(HttpMethod.POST, VM + "/status/shutdown", node, vmid)
                 .form("timeout", timeoutSeconds).form("forceStop", forceStop ? 1 : 0)));
+    }
+
+    /**
+     * Offline migration of a stopped VM to another node of the cluster; {@code withLocalDisks} lets
+     * Proxmox copy disks on local storage. The task runs on the VM's current node.
+     */
+    public Upid migrate(String node, int vmid, String target, boolean withLocalDisks) {
+        PveHttp.Call call = PveHttp.Call.send(HttpMethod.POST, VM + "/migrate", node, vmid).form("target", target);
+        return upid(send(withLocalDisks ? call.form("with-local-disks", 1) : call));
     }
 
     /** Reboot through the API, which also applies pending changes. */

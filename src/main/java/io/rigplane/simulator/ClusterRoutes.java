@@ -71,9 +71,10 @@ final class ClusterRoutes {
                         s.put("node", n.name);
                         s.put("storage", storage);
                         s.put("status", n.online ? "available" : "unknown");
-                        s.put("plugintype", storage.equals("local") ? "dir" : "zfspool");
+                        boolean shared = ctx.state.sharedStorages.contains(storage);
+                        s.put("plugintype", storage.equals("local") ? "dir" : shared ? "rbd" : "zfspool");
                         s.put("content", storage.equals("local") ? "iso,vztmpl,backup" : "images,rootdir");
-                        s.put("shared", 0);
+                        s.put("shared", shared ? 1 : 0);
                         s.put("disk", 0L);
                         s.put("maxdisk", 1L << 40);
                         out.add(s);
@@ -156,7 +157,7 @@ final class ClusterRoutes {
                 Map<String, Object> e = mappingEntry(m);
                 if (checkNode != null) {
                     List<Map<String, Object>> checks = new ArrayList<>();
-                    if (!m.entries.containsKey(checkNode)) {
+                    if (!m.reaches(checkNode)) {
                         checks.add(Map.of("severity", "warning", "message", "No mapping for node: " + checkNode));
                     }
                     e.put("checks", checks);
@@ -171,7 +172,7 @@ final class ClusterRoutes {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("id", m.id);
         e.put("description", m.description == null ? "" : m.description);
-        e.put("map", new ArrayList<>(m.entries.values()));
+        e.put("map", new ArrayList<>(m.entries));
         return e;
     }
 
@@ -228,7 +229,8 @@ final class ClusterRoutes {
             if (node == null || !entry.contains("path=")) {
                 throw PveError.parameter("map", "invalid format - missing 'node' or 'path'");
             }
-            m.entries.put(node, entry);
+            // several devices on one node are alternatives: a start takes the first free one
+            m.entries.add(entry);
         }
     }
 

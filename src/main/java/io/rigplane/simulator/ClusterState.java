@@ -18,6 +18,10 @@ final class ClusterState {
     final Map<Integer, SimVm> vms = new TreeMap<>();
     final Map<String, PciMapping> mappings = new LinkedHashMap<>();
     final List<Map<String, Object>> destructiveCalls = new ArrayList<>();
+    /** Storages every node reaches (Ceph, NFS…): a migration leaves their disks where they are. */
+    final java.util.Set<String> sharedStorages = new java.util.TreeSet<>();
+    /** Migrations done, {vmid, from, to, time}, for tests. */
+    final List<Map<String, Object>> migrations = new ArrayList<>();
     private final Random ids;
     private final int loopbackOctet;
 
@@ -72,13 +76,17 @@ final class ClusterState {
         destructiveCalls.add(call);
     }
 
+    void recordMigration(int vmid, String from, String to) {
+        migrations.add(Map.of("vmid", vmid, "from", from, "to", to, "time", System.currentTimeMillis()));
+    }
+
     /** Builds the configured cluster: srv02 with the GPUs, srv03 … without, gaming VMs from 100. */
     static ClusterState build(SimulatorSettings s, long now) {
         ClusterState c = new ClusterState(s.seed(), s.loopbackOctet());
         for (int i = 0; i < s.nodes(); i++) {
             String name = "srv" + String.format(Locale.ROOT, "%02d", i + 2);
             SimNode node = new SimNode(name, i == 0 ? 16 : 8, (i == 0 ? 64L : 32L) << 30,
-                    List.of("local", "local-zfs"), c.newMac(), now);
+                    new ArrayList<>(List.of("local", "local-zfs")), c.newMac(), now);
             node.pciDevices.add(new SimNode.PciDevice("0000:00:00.0", "0x060000", "0x8086", "0x3e0f", "0x1043",
                     "0x8694", 0, "Intel Corporation", "8th Gen Core Processor Host Bridge"));
             node.pciDevices.add(new SimNode.PciDevice("0000:00:1f.3", "0x040300", "0x8086", "0xa348", "0x1043",
@@ -93,7 +101,7 @@ final class ClusterState {
                             "0x404c", group, "NVIDIA Corporation", "GA104 High Definition Audio Controller"));
                     String id = g == 0 ? "rtx3070" : "rtx3070-" + (g + 1);
                     PciMapping m = c.mappings.computeIfAbsent(id, k -> new PciMapping(k, "RTX 3070 #" + (k.equals("rtx3070") ? 1 : k.substring(8))));
-                    m.entries.put(name, "id=10de:2484,iommugroup=" + group + ",node=" + name + ",path=" + bus
+                    m.entries.add("id=10de:2484,iommugroup=" + group + ",node=" + name + ",path=" + bus
                             + ",subsystem-id=1458:404c");
                 }
             }

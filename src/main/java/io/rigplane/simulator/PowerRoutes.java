@@ -113,7 +113,7 @@ final class PowerRoutes {
             if (vm.running) {
                 throw new Tasks.TaskFailure("VM " + vm.vmid + " already running");
             }
-            checkGpusFree(vm);
+            choosePciDevices(vm);
             ctx.maybeFailTask("start");
         }
         SimContext.sleep(ctx.taskMillis());
@@ -121,7 +121,7 @@ final class PowerRoutes {
             if (vm.running) {
                 throw new Tasks.TaskFailure("VM " + vm.vmid + " already running");
             }
-            checkGpusFree(vm);
+            vm.pciInUse = choosePciDevices(vm);
             ctx.writer.applyPending(vm);
             String machine = VmKeys.MACHINE.parse(vm.config.getOrDefault("machine", "pc")).getOrDefault("type", "pc");
             vm.runningMachine = machine.matches("pc|q35") ? (machine.equals("q35") ? "pc-q35-10.0+pve0" : "pc-i440fx-10.0+pve0")
@@ -133,38 +133,76 @@ final class PowerRoutes {
         }
     }
 
-    /** A mapped or raw PCI device may be passed to one running VM at a time on a node. */
-    private void checkGpusFree(SimVm vm) {
-        for (String path : pciPaths(vm, vm.view(false))) {
+    /**
+     * A mapped or raw PCI device may be passed to one running VM at a time on a node. Like
+     * qemu-server's choose_hostpci_devices: a mapping with several devices on the node is a list of
+     * alternatives, and the first one no running VM uses is taken. Returns the device paths taken.
+     */
+    private List<String> choosePciDevices(SimVm vm) {
+        List<String> taken = new ArrayList<>();
+        Map<String, String> config = vm.view(false);
+        for (int i = 0; i < 16; i++) {
+            String value = config.get("hostpci" + i);
+            if (value == null) {
+                continue;
+            }
+            List<List<String>> alternatives = alternatives(vm, VmKeys.HOSTPCI.parse(value));
+            List<String> chosen = null;
+            Integer holder = null;
+            for (List<String> alternative : alternatives) {
+                holder = userOf(vm, alternative, taken);
+                if (holder == null) {
+                    chosen = alternative;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                if (alternatives.size() == 1) {
+                    throw new Tasks.TaskFailure("PCI device '" + alternatives.get(0).get(0) + ".0' already in use by VMID '"
+                            + holder + "'");
+                }
+                throw new Tasks.TaskFailure("could not find a free device for 'hostpci" + i + "'");
+            }
+            taken.addAll(chosen);
+        }
+        return taken;
+    }
+
+    /** The VMID of a running VM on the node that uses one of the paths (-1: this VM's own other device). */
+    private Integer userOf(SimVm vm, List<String> paths, List<String> takenByThis) {
+        for (String path : paths) {
+            if (takenByThis.contains(path)) {
+                return vm.vmid;
+            }
             for (SimVm other : ctx.state.vms.values()) {
-                if (other != vm && other.running && other.node.equals(vm.node)
-                        && pciPaths(other, other.config).contains(path)) {
-                    throw new Tasks.TaskFailure("PCI device '" + path + ".0' already in use by VMID '" + other.vmid + "'");
+                if (other != vm && other.running && other.node.equals(vm.node) && other.pciInUse.contains(path)) {
+                    return other.vmid;
                 }
             }
         }
+        return null;
     }
 
-    private List<String> pciPaths(SimVm vm, Map<String, String> config) {
-        List<String> paths = new ArrayList<>();
-        config.forEach((k, v) -> {
-            if (k.matches("hostpci\\d+")) {
-                Map<String, String> pci = VmKeys.HOSTPCI.parse(v);
-                if (pci.containsKey("mapping")) {
-                    PciMapping m = ctx.state.mappings.get(pci.get("mapping"));
-                    String path = m == null ? null : m.pathOn(vm.node);
-                    if (path == null) {
-                        throw new Tasks.TaskFailure("PCI device mapping not found for '" + pci.get("mapping") + "'");
-                    }
-                    paths.add(path.toLowerCase(Locale.ROOT));
-                } else if (pci.containsKey("host")) {
-                    String host = pci.get("host").split(";")[0];
-                    host = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
-                    paths.add((host.length() == 5 ? "0000:" + host : host).toLowerCase(Locale.ROOT));
-                }
+    private List<List<String>> alternatives(SimVm vm, Map<String, String> pci) {
+        List<List<String>> alternatives = new ArrayList<>();
+        if (pci.containsKey("mapping")) {
+            PciMapping m = ctx.state.mappings.get(pci.get("mapping"));
+            List<String> paths = m == null ? List.of() : m.pathsOn(vm.node);
+            if (paths.isEmpty()) {
+                throw new Tasks.TaskFailure("PCI device mapping not found for '" + pci.get("mapping") + "'");
             }
-        });
-        return paths;
+            for (String path : paths) {
+                alternatives.add(List.of(path.toLowerCase(Locale.ROOT).split(";")));
+            }
+        } else if (pci.containsKey("host")) {
+            List<String> paths = new ArrayList<>();
+            for (String host : pci.get("host").split(";")) {
+                host = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
+                paths.add((host.length() == 5 ? "0000:" + host : host).toLowerCase(Locale.ROOT));
+            }
+            alternatives.add(paths);
+        }
+        return alternatives;
     }
 
     /** The guest agent answers after the boot time; the stream host listens a while later. */
@@ -205,6 +243,7 @@ final class PowerRoutes {
         vm.running = false;
         vm.pid = 0;
         vm.runningMachine = null;
+        vm.pciInUse = List.of();
         vm.guest.agentReadyAtMillis = Long.MAX_VALUE;
         vm.guest.streamReadyAtMillis = Long.MAX_VALUE;
         vm.guest.streamHost = null;

@@ -144,6 +144,58 @@ public final class ProxmoxSimulator implements AutoCloseable {
     }
 
     /**
+     * Adds a storage that every node reaches (like Ceph RBD or NFS): disks there are not copied by a
+     * migration, so it is short. Gone after {@link #reset()}.
+     */
+    public void addSharedStorage(String storage) {
+        synchronized (ctx.state) {
+            ctx.state.sharedStorages.add(storage);
+            ctx.state.nodes.values().forEach(node -> {
+                if (!node.storages.contains(storage)) {
+                    node.storages.add(storage);
+                }
+            });
+        }
+    }
+
+    /** How long an offline migration copies one GiB of a disk on local storage (20 ms unless set). */
+    public void setMigrationMillisPerGiB(long millis) {
+        ctx.migrationMillisPerGiB = millis;
+    }
+
+    /** The migrations done since the last reset: {@code vmid}, {@code from}, {@code to}, {@code time}. */
+    public List<Map<String, Object>> migrations() {
+        synchronized (ctx.state) {
+            return new ArrayList<>(ctx.state.migrations);
+        }
+    }
+
+    /** The PCI devices running VMs use, as {@code node/path} → VMIDs (more than one would be a bug). */
+    public Map<String, List<Integer>> pciInUse() {
+        synchronized (ctx.state) {
+            Map<String, List<Integer>> users = new java.util.TreeMap<>();
+            for (SimVm vm : ctx.state.vms.values()) {
+                if (vm.running) {
+                    vm.pciInUse.forEach(path -> users.computeIfAbsent(vm.node + "/" + path, k -> new ArrayList<>())
+                            .add(vm.vmid));
+                }
+            }
+            return users;
+        }
+    }
+
+    /** The node a VM is on now. */
+    public String nodeOf(int vmid) {
+        synchronized (ctx.state) {
+            SimVm vm = ctx.state.vms.get(vmid);
+            if (vm == null) {
+                throw new IllegalArgumentException("no VM " + vmid);
+            }
+            return vm.node;
+        }
+    }
+
+    /**
      * Worker tasks started since the last reset, by type ({@code qmcreate}, {@code qmstart}, …) and
      * by type and VM id: how often Rigplane really asked for each action, failed tasks included.
      */

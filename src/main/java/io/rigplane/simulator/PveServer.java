@@ -29,6 +29,7 @@ final class PveServer implements HttpListener.Handler {
         routes.addAll(new NodeRoutes(ctx, power).routes());
         routes.addAll(new VmRoutes(ctx, power).routes());
         routes.addAll(power.routes());
+        routes.addAll(new MigrateRoutes(ctx).routes());
         routes.addAll(new SnapshotRoutes(ctx, power).routes());
         routes.addAll(new TaskRoutes(ctx).routes());
     }

@@ -17,6 +17,8 @@ final class SimContext {
     volatile ConfigWriter writer;
     final StreamHosts streamHosts;
     String fingerprint;
+    /** How long an offline migration copies one GiB of a disk on local storage. */
+    volatile long migrationMillisPerGiB = 20;
 
     SimContext(SimulatorSettings settings, StreamHosts streamHosts) {
         this.settings = settings;

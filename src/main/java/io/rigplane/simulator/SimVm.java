@@ -22,6 +22,8 @@ final class SimVm {
     int pid;
     /** The running QEMU's machine, fixed at start like the real process. */
     String runningMachine;
+    /** The PCI device paths the running VM took at its start. */
+    java.util.List<String> pciInUse = java.util.List.of();
     final Guest guest;
 
     SimVm(int vmid, String node, Guest guest) {

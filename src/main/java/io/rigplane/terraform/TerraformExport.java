@@ -22,9 +22,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class TerraformExport {
 
+    private final io.rigplane.provisioning.ProfileVms profileVms;
+
     private final ProfileCatalog catalog;
 
-    TerraformExport(ProfileCatalog catalog) {
+    TerraformExport(ProfileCatalog catalog, io.rigplane.provisioning.ProfileVms profileVms) {
+        this.profileVms = profileVms;
         this.catalog = catalog;
     }
 
@@ -61,6 +64,23 @@ public class TerraformExport {
         Map<String, String> config = new LinkedHashMap<>();
         rendered.entries().stream().filter(entry -> entry.value() != null)
                 .forEach(entry -> config.put(entry.key(), entry.value()));
-        return ProxmoxToBpg.export(heading, view.spec().name(), view.spec().node(), vmid, exists, config, identity);
+        return ProxmoxToBpg.export(heading, view.spec().name(), node(view), vmid, exists, config, identity);
+    }
+
+    /**
+     * A placed profile (node null) has no node of its own: its VM's node now, else where apply would
+     * create it; Terraform would pin it there.
+     */
+    private String node(ProfileView view) {
+        if (view.spec().node() != null) {
+            return view.spec().node();
+        }
+        try {
+            return profileVms.find(view.spec().name()).map(io.rigplane.provisioning.VmHandle::node)
+                    .orElseGet(() -> profileVms.homeNode(view));
+        } catch (RuntimeException proxmoxUnreachable) {
+            String home = view.spec().homeNode();
+            return home == null ? "" : home;
+        }
     }
 }

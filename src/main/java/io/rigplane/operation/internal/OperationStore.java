@@ -180,6 +180,18 @@ public class OperationStore {
         touch(id, now);
     }
 
+    /** What a running step has done so far (a task's progress line); its final message replaces it. */
+    public void stepProgress(UUID id, int position, String message, Instant now) {
+        int changed = jdbc.sql("""
+                update operation_step set message = :message
+                where operation_id = :id and position = :position and state = 'RUNNING'
+                  and message is distinct from :message""")
+                .param("id", id).param("position", position).param("message", message).update();
+        if (changed > 0) {
+            touch(id, now);
+        }
+    }
+
     public void stepUpid(UUID id, int position, String upid, Instant now) {
         jdbc.sql("update operation_step set upid = :upid where operation_id = :id and position = :position")
                 .param("id", id).param("position", position).param("upid", upid).update();

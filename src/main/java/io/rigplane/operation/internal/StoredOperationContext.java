@@ -120,9 +120,37 @@ public class StoredOperationContext implements OperationContext {
         if (!yielding) {
             return step(name, () -> tasks.run(name, task, upid -> upid(upid.value())));
         }
-        return step(name, () -> tasks.run(name, task, upid -> upid(upid.value()), null, this::lookAtTask),
-                recorded -> tasks.run(name, task, upid -> upid(upid.value()), recorded, this::lookAtTask));
+        TaskSteps.TaskWait look = task.reportsProgress() ? this::lookAtTaskWithProgress : this::lookAtTask;
+        return step(name, () -> tasks.run(name, task, upid -> upid(upid.value()), null, look),
+                recorded -> tasks.run(name, task, upid -> upid(upid.value()), recorded, look));
     }
+
+    /** Like {@link #lookAtTask}, and each look while the task runs shows its latest progress line on the step. */
+    private TaskResult lookAtTaskWithProgress(ProxmoxClient client, Upid upid, Duration timeout) {
+        Integer position = currentStep;
+        try {
+            return lookAtTask(client, upid, timeout);
+        } catch (OperationPause pause) {
+            Instant deadline = startedOrNow().plus(timeout);
+            throw new OperationPause(TASK_LOOK, () -> {
+                showProgress(client, upid, position);
+                return client.taskResult(upid, deadline).isPresent();
+            });
+        }
+    }
+
+    private void showProgress(ProxmoxClient client, Upid upid, @Nullable Integer position) {
+        if (position == null) {
+            return;
+        }
+        List<String> last = client.taskLog(upid, 1);
+        if (!last.isEmpty() && PROGRESS.matcher(last.get(last.size() - 1)).find()) {
+            store.stepProgress(operation.id(), position, last.get(last.size() - 1), clock.instant());
+        }
+    }
+
+    /** A task log line that says how far the task got: "… (42.00%)". */
+    private static final java.util.regex.Pattern PROGRESS = java.util.regex.Pattern.compile("\\(\\d+(?:\\.\\d+)?%\\)");
 
     /** One look at a task of a yielding handler; pauses the operation while it runs. */
     private TaskResult lookAtTask(ProxmoxClient client, Upid upid, Duration timeout) {

@@ -8,7 +8,6 @@ import io.rigplane.power.node.WakeOnLan;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.NodeSummary;
-import io.rigplane.proxmox.PciMapping;
 import io.rigplane.proxmox.PendingChange;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
@@ -16,7 +15,6 @@ import io.rigplane.proxmox.VmStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +28,11 @@ public class PowerReadings {
     private final Operations operations;
     private final PowerControl control;
     private final NodeWakeSettings wake;
+    private final GpuDevices devices;
 
     PowerReadings(ProfileVms vms, PowerTargets targets, GpuClaims claims, Operations operations,
-            PowerControl control, NodeWakeSettings wake) {
+            PowerControl control, NodeWakeSettings wake, GpuDevices devices) {
+        this.devices = devices;
         this.vms = vms;
         this.targets = targets;
         this.claims = claims;
@@ -67,33 +67,55 @@ public class PowerReadings {
         } catch (ProxmoxException e) {
             // an offline node answers nothing about its VMs: unknown, not stopped
         }
+        List<GpuClaims.Claim> mine = claims.heldBy(profile);
         if (power.equals("stopped") && operation == null) {
             // stopped outside Rigplane: the GPU is free again
-            targets.gpu(vm).ifPresent(gpu -> claims.release(gpu, profile));
+            mine.forEach(claim -> claims.release(claim.gpu(), profile));
+            mine = List.of();
         }
         PowerStatus.Gpu gpu = null;
         if (mapping != null) {
-            String holder = claims.holder(new GpuKey(vm.cluster(), vm.node(), mapping))
-                    .map(GpuClaims.Claim::profile).orElse(null);
-            gpu = new PowerStatus.Gpu(mapping, vm.node(), profile.equals(holder), holder);
+            Optional<GpuClaims.Claim> held = mine.stream().filter(claim -> claim.gpu().mapping().equals(mapping))
+                    .findFirst();
+            String holder = held.isPresent() ? profile : firstHolder(client, mapping, vm.node());
+            gpu = new PowerStatus.Gpu(mapping, held.map(claim -> claim.gpu().node()).orElse(vm.node()), held.isPresent(),
+                    holder, held.map(claim -> claim.gpu().device()).orElse(null));
         }
         return new PowerStatus(profile, vm.cluster(), vm.node(), vm.vmid(), power, uptime, pending, lock, gpu,
                 nodeState, operation);
+    }
+
+    /** Who holds the device the profile would want on its VM's node: the first one held of its mapping there. */
+    private @Nullable String firstHolder(ProxmoxClient client, String mapping, String node) {
+        try {
+            for (GpuKey device : devices.of(client, mapping).getOrDefault(node, List.of())) {
+                Optional<GpuClaims.Claim> holder = claims.holder(device);
+                if (holder.isPresent()) {
+                    return holder.get().profile();
+                }
+            }
+        } catch (ProxmoxException e) {
+            // no mappings to read: no holder to name
+        }
+        return null;
     }
 
     public List<NodeView> nodes(@Nullable String cluster) {
         ProxmoxClient client = targets.client(cluster);
         control.reconcile();
         String id = client.clusterId();
-        List<PciMapping> mappings = client.pciMappings();
-        Map<String, String> holders = claims.all().stream().filter(c -> c.gpu().cluster().equals(id))
-                .collect(Collectors.toMap(c -> c.gpu().node() + "/" + c.gpu().mapping(), GpuClaims.Claim::profile));
-        return client.nodes().stream().map(n -> view(id, n, mappings, holders)).toList();
+        List<GpuKey> gpus = devices.all(client);
+        List<GpuClaims.Claim> held = claims.all().stream().filter(c -> c.gpu().cluster().equals(id)).toList();
+        return client.nodes().stream().map(n -> view(id, n, gpus, held)).toList();
     }
 
-    private NodeView view(String cluster, NodeSummary n, List<PciMapping> mappings, Map<String, String> holders) {
-        List<NodeView.Gpu> gpus = mappings.stream().flatMap(m -> m.on(n.node()).stream()
-                .map(entry -> new NodeView.Gpu(m.id(), entry.path(), holders.get(n.node() + "/" + m.id())))).toList();
+    private NodeView view(String cluster, NodeSummary n, List<GpuKey> devices, List<GpuClaims.Claim> held) {
+        List<NodeView.Gpu> gpus = devices.stream().filter(device -> device.node().equals(n.node()))
+                .map(device -> new NodeView.Gpu(device.mapping(), device.device(), held.stream()
+                        .filter(claim -> claim.gpu().node().equals(device.node()) && (claim.gpu().device()
+                                .equals(device.device()) || claim.gpu().device().equals(device.legacy())))
+                        .map(GpuClaims.Claim::profile).findFirst().orElse(null)))
+                .toList();
         String mac = wake.find(cluster, n.node()).map(WakeOnLan::mac).orElse(null);
         String state = n.online() ? "online" : n.status().equals("offline") ? "offline" : "unknown";
         return new NodeView(cluster, n.node(), state, n.cpu(), n.maxcpu(), n.mem(), n.maxmem(), n.uptime(), gpus, mac);

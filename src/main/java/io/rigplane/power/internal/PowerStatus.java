@@ -19,8 +19,9 @@ public record PowerStatus(
         @Schema(allowableValues = {"online", "offline", "unknown"}) String nodeState,
         @Schema(description = "the operation queued or running on the profile") @Nullable UUID operationId) {
 
-    /** The GPU the profile maps: whether this profile holds it, and who does. */
+    /** The GPU mapping the profile maps: whether this profile holds a device of it (which), and who does. */
     public record Gpu(@Schema(example = "rtx3070") String mapping, String node, boolean held,
-            @Nullable String holder) {
+            @Nullable String holder,
+            @Schema(description = "the device held, as its PCI path", example = "0000:01:00") @Nullable String device) {
     }
 }

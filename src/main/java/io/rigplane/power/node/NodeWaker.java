@@ -22,10 +22,12 @@ public class NodeWaker {
 
     private final NodeWakeSettings settings;
     private final PowerProperties properties;
+    private final NodeWakeTimes times;
 
-    NodeWaker(NodeWakeSettings settings, PowerProperties properties) {
+    NodeWaker(NodeWakeSettings settings, PowerProperties properties, NodeWakeTimes times) {
         this.settings = settings;
         this.properties = properties;
+        this.times = times;
     }
 
     /**
@@ -45,6 +47,7 @@ public class NodeWaker {
     }
 
     String wake(ProxmoxClient client, String node) throws Exception {
+        times.packetSent(client.clusterId(), node);
         Optional<String> sender = others(client, node);
         if (sender.isPresent()) {
             try {
@@ -68,7 +71,13 @@ public class NodeWaker {
 
     String awaitOnline(OperationContext context, ProxmoxClient client, String node) throws Exception {
         return context.await(properties.nodeWakeTimeout(), properties.nodePollInterval(),
-                () -> online(client, node) ? "online" : null,
+                () -> {
+                    if (!online(client, node)) {
+                        return null;
+                    }
+                    times.cameOnline(client.clusterId(), node);
+                    return "online";
+                },
                 () -> new NodeDidNotWakeException("Node " + node + " did not come online within "
                         + properties.nodeWakeTimeout().toSeconds() + " s after its magic packet; check its Wake-on-LAN"
                         + " setting (BIOS and NIC) and the MAC"));

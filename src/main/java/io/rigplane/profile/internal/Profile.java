@@ -46,8 +46,11 @@ public class Profile {
     @Column(nullable = false)
     private String description;
 
-    @Column(nullable = false)
-    private String node;
+    private @Nullable String node;
+
+    /** Candidate nodes of a placed profile, comma-separated; null or empty: any the GPU mapping reaches. */
+    @Column(name = "candidate_nodes")
+    private @Nullable String candidateNodes;
 
     private @Nullable String cluster;
 
@@ -124,6 +127,7 @@ public class Profile {
     public void apply(ProfileSpec spec, Instant now) {
         this.description = spec.description();
         this.node = spec.node();
+        this.candidateNodes = spec.nodes().isEmpty() ? null : String.join(",", spec.nodes());
         this.cluster = spec.cluster();
         this.gpuPolicy = spec.gpuPolicy() == null ? null : spec.gpuPolicy().name();
         this.shutdownTimeoutSeconds = spec.shutdownTimeoutSeconds();
@@ -149,7 +153,8 @@ public class Profile {
         return new ProfileSpec(name, description, node, vmid, platform, cores, memoryMiB,
                 disks.stream().map(StoredDisk::toDisk).toList(), gpu, new Network(bridge, mac, vlanTag, netModel),
                 List.copyOf(new TreeSet<>(tags)), new TreeMap<>(settings), cluster,
-                gpuPolicy == null ? null : GpuPolicy.valueOf(gpuPolicy), shutdownTimeoutSeconds);
+                gpuPolicy == null ? null : GpuPolicy.valueOf(gpuPolicy), shutdownTimeoutSeconds,
+                candidateNodes == null || candidateNodes.isEmpty() ? List.of() : List.of(candidateNodes.split(",")));
     }
 
     public ProfileView toView() {

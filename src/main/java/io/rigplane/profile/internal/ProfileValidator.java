@@ -43,6 +43,7 @@ public class ProfileValidator {
         if (spec.disks() != null && spec.disks().stream().allMatch(java.util.Objects::nonNull)) {
             checkDisks(spec.disks(), errors);
         }
+        checkPlacement(spec, errors);
         Optional<PlatformChain> chain = spec.platform() == null || spec.platform().isBlank() ? Optional.empty()
                 : platforms.chain(spec.platform());
         if (spec.platform() != null && !spec.platform().isBlank() && chain.isEmpty()) {
@@ -90,6 +91,24 @@ public class ProfileValidator {
         List<FieldError> errors = check(spec);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
+        }
+    }
+
+    /** A profile names its node, or lets Rigplane place it among candidates or where its GPU mapping reaches. */
+    private static void checkPlacement(ProfileSpec spec, List<FieldError> errors) {
+        if (spec.node() != null && spec.node().isBlank()) {
+            errors.add(new FieldError("node", "must be a Proxmox node name, or null to let Rigplane place the VM"));
+        }
+        if (spec.node() == null && spec.nodes().isEmpty() && (spec.gpu() == null || spec.gpu().isBlank())) {
+            errors.add(new FieldError("node", "must be set, unless nodes lists candidates or gpu names a mapping whose"
+                    + " nodes Rigplane may place the VM on"));
+        }
+        if (spec.node() != null && !spec.nodes().isEmpty()) {
+            errors.add(new FieldError("nodes", "must be empty when node is set: leave node null to let Rigplane choose"
+                    + " among these nodes"));
+        }
+        if (spec.nodes() != null && spec.nodes().stream().distinct().count() < spec.nodes().size()) {
+            errors.add(new FieldError("nodes", "must not list a node twice"));
         }
     }
 

@@ -27,6 +27,7 @@ public class ProfileForm {
     private String name = "";
     private String description = "";
     private String node = "";
+    private String nodes = "";
     private String vmid = "";
     private String platform = Windows11Gaming.ID;
     private String cores = "";
@@ -53,7 +54,8 @@ public class ProfileForm {
         ProfileForm form = new ProfileForm();
         form.name = spec.name();
         form.description = spec.description();
-        form.node = spec.node();
+        form.node = spec.node() == null ? "" : spec.node();
+        form.nodes = String.join(", ", spec.nodes());
         form.vmid = spec.vmid() == null ? "" : spec.vmid().toString();
         form.platform = spec.platform();
         form.cores = spec.cores().toString();
@@ -101,13 +103,14 @@ public class ProfileForm {
                     number(row.getSizeGiB(), "disks[" + i + "].sizeGiB", errors),
                     "data".equals(row.getRole()) ? DiskRole.DATA : DiskRole.SYSTEM, blankToNull(row.getOptions())));
         }
-        return new ProfileSpec(name.trim(), description, node.trim(), number(vmid, "vmid", errors),
+        return new ProfileSpec(name.trim(), description, blankToNull(node), number(vmid, "vmid", errors),
                 platform, number(cores, "cores", errors), number(memoryMiB, "memoryMiB", errors), specDisks,
                 blankToNull(gpu), new Network(bridge.trim(), blankToNull(mac), number(vlanTag, "vlanTag", errors),
                         blankToNull(model)),
                 Arrays.stream(tags.split(",")).map(String::trim).filter(tag -> !tag.isEmpty()).toList(),
                 settingsMap(errors), blankToNull(cluster), "preempt".equals(gpuPolicy) ? GpuPolicy.PREEMPT
-                        : GpuPolicy.REFUSE, number(shutdownTimeoutSeconds, "shutdownTimeoutSeconds", errors));
+                        : GpuPolicy.REFUSE, number(shutdownTimeoutSeconds, "shutdownTimeoutSeconds", errors),
+                Arrays.stream(nodes.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList());
     }
 
     private Map<String, String> settingsMap(Consumer<FieldError> errors) {
@@ -148,6 +151,8 @@ public class ProfileForm {
     public void setDescription(String description) { this.description = description; }
     public String getNode() { return node; }
     public void setNode(String node) { this.node = node; }
+    public String getNodes() { return nodes; }
+    public void setNodes(String nodes) { this.nodes = nodes; }
     public String getVmid() { return vmid; }
     public void setVmid(String vmid) { this.vmid = vmid; }
     public String getPlatform() { return platform; }

@@ -116,7 +116,7 @@ public class ApplyHandler implements OperationHandler {
 
     private void createVm(OperationContext context, ProfileView reserved, ProxmoxClient client, int vmid)
             throws Exception {
-        String node = reserved.spec().node();
+        String node = vms.homeNode(reserved);
         Map<String, String> config = new LinkedHashMap<>();
         plans.plan(reserved).changes().forEach(change -> config.put(change.key(), change.send()));
         context.task("create VM " + vmid + " on " + node, ProxmoxTask.of(client, c -> c.createVm(node, vmid, config),

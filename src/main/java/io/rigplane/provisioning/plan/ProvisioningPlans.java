@@ -35,7 +35,8 @@ public class ProvisioningPlans {
         if (location.isEmpty()) {
             Integer vmid = profile.boundVmid() != null ? profile.boundVmid() : profile.spec().vmid();
             RenderedConfig desired = catalog.render(profile.spec().withVmid(vmid));
-            return new Plan(profile.spec().name(), cluster, profile.spec().node(), vmid, false, false,
+            String node = profile.spec().node() != null ? profile.spec().node() : vms.homeNode(profile);
+            return new Plan(profile.spec().name(), cluster, node, vmid, false, false,
                     Planner.create(desired, identityTags(profile)), List.of(), clock.instant());
         }
         VmLocation vm = location.get();

@@ -73,7 +73,7 @@ public class SessionEvents {
                     transition.state() == SessionState.REQUESTED ? session.queuePosition() : null,
                     session.createdAt(), session.readyAt(), session.endedAt(), session.lastActivityAt(),
                     SessionState.STREAMABLE.contains(transition.state()) ? session.connection() : null,
-                    List.copyOf(transitions.subList(0, index + 1)), session.operationId());
+                    List.copyOf(transitions.subList(0, index + 1)), session.operationId(), session.placement());
         }
     }
 }

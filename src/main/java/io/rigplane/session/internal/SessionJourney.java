@@ -115,7 +115,9 @@ class SessionJourney {
                 return;
             }
             try {
-                operation = power.start(profile, row.actor(), "session-" + row.id()).id();
+                OperationView started = power.start(profile, row.actor(), "session-" + row.id());
+                operation = started.id();
+                store.operation(row.id(), operation, started.params().get(PowerControl.PLACEMENT));
             } catch (OperationConflictException busy) {
                 // a shutdown, an apply or another session's start: wait for it, then start again
                 awaitFinished(row, busy.running());
@@ -128,7 +130,6 @@ class SessionJourney {
                 waitForGpu(row, rules, held.getMessage());
                 return;
             }
-            store.operation(row.id(), operation);
         }
         followStart(row, operation);
     }

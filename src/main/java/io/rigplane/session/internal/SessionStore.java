@@ -157,9 +157,9 @@ class SessionStore {
                 .param("states", states.stream().map(Enum::name).toList()).query((rs, n) -> row(rs, n)).list();
     }
 
-    void operation(UUID id, UUID operation) {
-        jdbc.sql("update stream_session set operation_id = :op, version = version + 1 where id = :id")
-                .param("op", operation).param("id", id).update();
+    void operation(UUID id, UUID operation, @Nullable String placement) {
+        jdbc.sql("update stream_session set operation_id = :op, placement = :placement, version = version + 1 where id = :id")
+                .param("op", operation).param("placement", placement).param("id", id).update();
     }
 
     /** Puts the session in the queue for a busy GPU (keeping its place when already queued). */
@@ -292,7 +292,8 @@ class SessionStore {
     private record Stored(UUID id, String profile, @Nullable String deviceName, String requestedBy,
             String clientName, SessionState state, @Nullable String reason, @Nullable String queueKey,
             Instant createdAt, @Nullable Instant readyAt, @Nullable Instant endedAt,
-            @Nullable Instant lastActivityAt, @Nullable String connection, @Nullable UUID operationId) {
+            @Nullable Instant lastActivityAt, @Nullable String connection, @Nullable UUID operationId,
+            @Nullable String placement) {
     }
 
     private Stored stored(ResultSet rs) throws SQLException {
@@ -301,7 +302,7 @@ class SessionStore {
                 SessionState.valueOf(rs.getString("state")), rs.getString("reason"), rs.getString("queue_key"),
                 rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("ready_at")),
                 instant(rs.getTimestamp("ended_at")), instant(rs.getTimestamp("last_activity_at")),
-                rs.getString("connection"), rs.getObject("operation_id", UUID.class));
+                rs.getString("connection"), rs.getObject("operation_id", UUID.class), rs.getString("placement"));
     }
 
     private @Nullable Integer queuePosition(Stored row) {
@@ -315,7 +316,7 @@ class SessionStore {
                 row.lastActivityAt(),
                 row.connection() == null || row.state().finished() ? null
                         : json.readValue(row.connection(), StreamSession.Connection.class),
-                transitions, row.operationId());
+                transitions, row.operationId(), row.placement() == null ? null : json.readTree(row.placement()));
     }
 
     private static Timestamp ts(Instant instant) {

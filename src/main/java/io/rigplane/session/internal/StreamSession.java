@@ -27,7 +27,10 @@ public record StreamSession(
         @Schema(description = "how to connect; set from READY on") @Nullable Connection connection,
         List<Transition> transitions,
         @Schema(description = "the power-start operation that woke the host and started the VM")
-        @Nullable UUID operationId) {
+        @Nullable UUID operationId,
+        @Schema(description = "where the start placed the VM and why: {node, reason, alternatives: [{node, reason}],"
+                + " migrateFrom, device}; null until the VM is started")
+        tools.jackson.databind.@Nullable JsonNode placement) {
 
     /** One state change, stored with its time. */
     public record Transition(SessionState state, Instant at, @Nullable String detail) {
