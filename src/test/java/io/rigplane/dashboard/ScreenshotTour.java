@@ -112,7 +112,7 @@ class ScreenshotTour {
         ProxmoxClient client = clusters.defaultClient();
         client.await(client.updateConfig("srv03", catalog.get("media-box").boundVmid(), Map.of("cores", "1"),
                 List.of(), null), Duration.ofSeconds(30));
-        await(api.post("/api/v1/profiles/media-box/drift", null));
+        assertThat(api.post("/api/v1/profiles/media-box/drift", null).json().get("drifted").asBoolean()).isTrue();
         // dev-box: started, streamed once, the session ended; then stopped again
         profile("dev-box", "srv03", "\"tags\": [\"work\"],");
         String ended = api.post("/api/v1/sessions", "{\"profile\": \"dev-box\"}").json().get("id").asString();
