@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -91,8 +93,39 @@ final class Browser implements AutoCloseable {
     /** A signed-out browser with a desktop window, as a new test expects it. */
     void reset() {
         driver.manage().deleteAllCookies();
+        cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+        cdp("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    /**
+     * The page as a screen of this size shows it (a phone is 390 by 844): the layout viewport is
+     * exactly that wide, whatever the headless window is.
+     */
+    void screen(int width, int height, boolean mobile) {
+        cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** What prefers-color-scheme answers from now on: "light" or "dark". */
+    void colorScheme(String scheme) {
+        cdp("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** Presses a button whose form asks first, answers yes in the dialog, and waits for the next page. */
+    void confirm(String buttonCss) {
+        find(buttonCss).click();
+        WebElement yes = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-yes")));
+        WebElement page = find("html");
+        yes.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private void cdp(String command, Map<String, Object> parameters) {
+        ((ChromiumDriver) driver).executeCdpCommand(command, parameters);
     }
 
     WebDriver driver() {

@@ -70,7 +70,7 @@ class DevicesPageBrowserTest {
         assertThat(api.withToken(token).get("/api/v1/devices/me").json().get("profiles").toString())
                 .isEqualTo("[\"browser-desk\"]");
 
-        browser.submit("tr[data-device='Couch tablet'] button.danger");
+        browser.confirm("tr[data-device='Couch tablet'] button.danger");
         assertThat(browser.find(".flash").getText()).contains("Revoked");
         assertThat(browser.find("tr[data-device='Couch tablet']").getAttribute("data-state")).isEqualTo("revoked");
         assertThat(browser.all("tr[data-device='Couch tablet'] button.danger")).isEmpty();

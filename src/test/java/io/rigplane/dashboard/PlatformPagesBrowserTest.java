@@ -95,11 +95,11 @@ class PlatformPagesBrowserTest {
 
         assertThat(browser.find(".flash").getText()).contains("Saved platform quiet-desk");
         assertThat(browser.find("tr[data-key=cpu] .value").getText()).isEqualTo("host,flags=+aes");
-        WebElement before = browser.find("html");
         browser.find("#delete-platform").click();
-        assertThat(browser.driver().switchTo().alert().getText()).startsWith("Delete this platform?");
-        browser.driver().switchTo().alert().accept();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        assertThat(browser.find("#confirm-question").getText()).startsWith("Delete this platform?");
+        browser.find("#confirm-no").click();
+        assertThat(browser.path()).isEqualTo("/platforms/quiet-desk");
+        browser.confirm("#delete-platform");
         assertThat(browser.find(".flash").getText()).contains("Deleted platform quiet-desk");
     }
 

@@ -74,7 +74,7 @@ class PowerPagesBrowserTest {
         assertThat(start.isEnabled()).isFalse();
         assertThat(browser.find("#power-shutdown").getAttribute("class")).contains("primary");
 
-        browser.submit("#power-stop");
+        browser.confirm("#power-stop");
         assertThat(browser.path()).startsWith("/operations/");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(45)).until(
                 ExpectedConditions.textToBe(By.id("operation-state"), "SUCCEEDED"));
