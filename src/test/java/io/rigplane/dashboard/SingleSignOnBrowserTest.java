@@ -171,7 +171,7 @@ class SingleSignOnBrowserTest {
         assertThat(browser.find("tr[data-user=gil]").getText()).contains("admin");
         assertThat(browser.all("tr[data-user^=gil]")).as("the same local user, not a second one").hasSize(1);
         JsonNode changed = latestAudit("user.role", "gil");
-        assertThat(changed.get("detail").asString()).isEqualTo("VIEWER -> ADMIN (groups at the identity provider)");
+        assertThat(changed.get("detail").asString()).isEqualTo("viewer -> admin (groups at the identity provider)");
         browser.submit(".topbar form.logout button[type=submit]");
 
         provider.user("gil", List.of());
