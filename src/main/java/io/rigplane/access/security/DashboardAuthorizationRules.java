@@ -17,7 +17,7 @@ public final class DashboardAuthorizationRules {
     public static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         String admin = Role.ADMIN.name();
         String operator = Role.OPERATOR.name();
-        rules.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
+        rules.requestMatchers("/login", "/login/refused", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                 // the play page holds a device token in its script and calls the API with it

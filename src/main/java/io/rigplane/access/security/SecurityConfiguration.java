@@ -1,12 +1,15 @@
 package io.rigplane.access.security;
 
 import io.rigplane.access.AuditTrail;
+import io.rigplane.access.sso.SignInOptions;
+import io.rigplane.access.sso.SingleSignOn;
 import io.rigplane.access.token.BearerAuthenticationFilter;
 import io.rigplane.access.token.LastUses;
 import io.rigplane.access.token.DeviceRefusalAudit;
 import io.rigplane.access.token.RefusalTally;
 import io.rigplane.access.token.VerifiedTokens;
 import io.rigplane.access.user.UserAccountRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,13 +23,14 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two doors: the API takes bearer tokens and keeps no session; the dashboard takes a form login
- * with a session cookie and CSRF protection.
+ * (unless turned off) and, when configured, single sign-on, with a session cookie and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -59,19 +63,29 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain dashboard(HttpSecurity http, AuthThrottle throttle, AuditTrail audit,
-            UserAccountRepository users, DashboardSessions sessions) throws Exception {
+            UserAccountRepository users, DashboardSessions sessions, SignInOptions signIn,
+            ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
         SignInOutcomes outcomes = new SignInOutcomes(throttle, audit, users, sessions);
         http.authorizeHttpRequests(DashboardAuthorizationRules::apply)
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SignedInSessionFilter(sessions), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new SessionRoleRefreshFilter(users), AnonymousAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)
-                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        if (signIn.local()) {
+            http.formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)
+                    .permitAll());
+        } else {
+            // before the CSRF check: whatever was posted, the answer is the same and changes nothing
+            http.addFilterBefore(new LocalSignInOffFilter(), CsrfFilter.class);
+        }
+        SingleSignOn sso = singleSignOn.getIfAvailable();
+        if (sso != null) {
+            sso.applyTo(http, CONTENT_SECURITY_POLICY);
+        }
         return http.build();
     }
 

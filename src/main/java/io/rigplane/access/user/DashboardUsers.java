@@ -7,7 +7,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Lets the dashboard's form login find users and their roles. */
+/** Lets the dashboard's form login find local users and their roles (not single sign-on users). */
 @Component
 public class DashboardUsers implements UserDetailsService {
 
@@ -20,7 +20,8 @@ public class DashboardUsers implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount user = users.findByUsername(username)
+        // a single sign-on user's password is nobody's: the provider alone signs them in
+        UserAccount user = users.findByUsername(username).filter(found -> !found.isSingleSignOn())
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return User.withUsername(user.username()).password(user.passwordHash()).roles(user.role().name()).build();
     }

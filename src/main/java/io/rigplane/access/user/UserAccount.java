@@ -35,6 +35,14 @@ public class UserAccount {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt = Instant.now();
 
+    /** The OpenID Connect provider that vouches for this user; null for a local user. */
+    @Column(name = "sso_issuer")
+    private String ssoIssuer;
+
+    /** The user's stable id at that provider ({@code sub}). */
+    @Column(name = "sso_subject")
+    private String ssoSubject;
+
     protected UserAccount() {
     }
 
@@ -42,6 +50,23 @@ public class UserAccount {
         this.username = username;
         this.passwordHash = passwordHash;
         this.role = role;
+    }
+
+    /**
+     * A user known through single sign-on: linked by issuer and subject, with a password hash
+     * nobody knows (the column is required) that the form login refuses anyway.
+     */
+    public static UserAccount linkedTo(String issuer, String subject, String username, String unusableHash,
+            Role role) {
+        UserAccount user = new UserAccount(username, unusableHash, role);
+        user.ssoIssuer = issuer;
+        user.ssoSubject = subject;
+        return user;
+    }
+
+    /** Whether the user signs in only through the identity provider. */
+    public boolean isSingleSignOn() {
+        return ssoIssuer != null;
     }
 
     public Long id() {
