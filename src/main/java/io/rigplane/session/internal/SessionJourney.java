@@ -109,7 +109,8 @@ class SessionJourney {
             Optional<UUID> warmed = prewarmer.warmStart(profile);
             if (warmed.isPresent()) {
                 // started ahead of this session: nothing to start, straight on to the stream host
-                store.operation(row.id(), warmed.get());
+                store.operation(row.id(), warmed.get(),
+                        operations.get(warmed.get()).params().get(PowerControl.PLACEMENT));
                 store.transition(row.id(), EnumSet.of(SessionState.REQUESTED), SessionState.WAITING_FOR_STREAM_HOST,
                         clock.instant(), "the VM was pre-warmed (operation " + warmed.get() + "): no start needed");
                 return;
