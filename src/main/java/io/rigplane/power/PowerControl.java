@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,6 +43,8 @@ public class PowerControl {
     private final GpuClaims claims;
     private final AuditTrail audit;
     private final Clock clock;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     PowerControl(Operations operations, ProfileVms vms, PowerTargets targets, GpuClaims claims, AuditTrail audit,
             Clock clock) {
@@ -137,6 +141,7 @@ public class PowerControl {
                 return Optional.of(holder);
             }
             audit.record(actor, "power.start", profile, AuditOutcome.REFUSED, "GPU " + gpu + " held by " + holder);
+            events.publishEvent(new GpuWantedWhileBusy(profile, gpu.toString(), holder));
             throw new GpuHeldException(gpu, holder, holderOperation.isPresent()
                     ? " (operation " + holderOperation.get() + " is working on it)" : "");
         }
