@@ -23,7 +23,8 @@ create table notification_delivery (
     event           text        not null,
     -- the notification as JSON: what every kind renders its request body from
     payload         text        not null,
-    -- PENDING (queued or retrying), DELIVERED, FAILED (a test that failed; queued ones stay PENDING)
+    -- PENDING (queued or retrying), DELIVERED, FAILED (a test that failed; queued ones stay PENDING),
+    -- SENDING (a test on its way)
     status          text        not null,
     attempts        integer     not null default 0,
     next_attempt_at timestamptz not null,

@@ -34,17 +34,26 @@ class DeliveryStore {
                 .param("now", Timestamp.from(now)).update();
     }
 
-    /** A test notification, logged as sent (it skips the queue: its answer is the API's answer). */
-    long logTest(long target, Notification notification, Attempt attempt, Instant now) {
+    /**
+     * A test notification's entry, SENDING while it goes: it skips the queue (its answer is the API's
+     * answer), and no worker picks it up.
+     */
+    long logTest(long target, Notification notification, Instant now) {
         return jdbc.sql("""
-                insert into notification_delivery (target_id, event, payload, status, attempts, next_attempt_at,
-                    response_code, error, created_at, last_attempt_at, delivered_at)
-                values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(target, notification.event(), JSON.writeValueAsString(notification),
-                        attempt.delivered() ? "DELIVERED" : "FAILED", Timestamp.from(now), attempt.responseCode(),
-                        attempt.error(), Timestamp.from(now), Timestamp.from(now),
-                        attempt.delivered() ? Timestamp.from(now) : null)
+                insert into notification_delivery (target_id, event, payload, status, next_attempt_at, created_at)
+                values (?, ?, ?, 'SENDING', ?, ?) returning id""")
+                .params(target, notification.event(), JSON.writeValueAsString(notification), Timestamp.from(now),
+                        Timestamp.from(now))
                 .query(Long.class).single();
+    }
+
+    void testSent(long id, Attempt attempt, Instant now) {
+        jdbc.sql("""
+                update notification_delivery set status = ?, attempts = 1, response_code = ?, error = ?,
+                    last_attempt_at = ?, delivered_at = ? where id = ?""")
+                .params(attempt.delivered() ? "DELIVERED" : "FAILED", attempt.responseCode(), attempt.error(),
+                        Timestamp.from(now), attempt.delivered() ? Timestamp.from(now) : null, id)
+                .update();
     }
 
     /** The oldest queued delivery of the target: the only one that may go next. */

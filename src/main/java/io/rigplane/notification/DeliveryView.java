@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the delivery log: which event went (or is going) to which target, how it ended
- * (PENDING, DELIVERED, FAILED), after how many attempts, the last HTTP status and error.
+ * (PENDING, SENDING for a test on its way, DELIVERED, FAILED), after how many attempts, the last HTTP
+ * status and error.
  */
 record DeliveryView(long id, long targetId, String targetName, String event, String title, String status,
         int attempts, @Nullable Integer responseCode, @Nullable String error, Instant createdAt,

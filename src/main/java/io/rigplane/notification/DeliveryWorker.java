@@ -80,7 +80,7 @@ class DeliveryWorker {
             if (head.isEmpty() || head.get().due().isAfter(now)) {
                 return;
             }
-            Attempt attempt = attempt(target, head.get().notification());
+            Attempt attempt = attempt(target, head.get());
             Instant done = clock.instant();
             if (attempt.delivered()) {
                 deliveries.delivered(head.get().id(), attempt, done);
@@ -103,9 +103,9 @@ class DeliveryWorker {
         }
     }
 
-    private Attempt attempt(StoredTarget target, Notification notification) {
+    private Attempt attempt(StoredTarget target, DeliveryStore.Queued queued) {
         try {
-            return sender.send(target, notification);
+            return sender.send(target, queued.id(), queued.notification());
         } catch (RuntimeException e) {
             // e.g. a secret sealed under another key: a failed attempt, counted and shown, not a stuck queue
             return new Attempt(false, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationApi {
 
     static final int MAX_PAGE_SIZE = 200;
-    private static final List<String> STATUSES = List.of("PENDING", "DELIVERED", "FAILED");
+    private static final List<String> STATUSES = List.of("PENDING", "SENDING", "DELIVERED", "FAILED");
 
     private final NotificationTargets targets;
     private final DeliveryStore deliveries;

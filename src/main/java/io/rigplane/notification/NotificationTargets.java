@@ -107,8 +107,9 @@ class NotificationTargets {
         Notification notification = new Notification(EventType.TEST.wire(), "Rigplane test notification",
                 "This is a test from Rigplane: notifications to " + target.name() + " arrive.", target.name(), now,
                 Map.of("target", target.name()));
-        Attempt attempt = sender.send(target, notification);
-        long delivery = deliveries.logTest(id, notification, attempt, clock.instant());
+        long delivery = deliveries.logTest(id, notification, now);
+        Attempt attempt = sender.send(target, delivery, notification);
+        deliveries.testSent(delivery, attempt, clock.instant());
         audit.record("notification.target.test", target(id),
                 attempt.delivered() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                 attempt.responseCode() != null ? "HTTP " + attempt.responseCode() : attempt.error());

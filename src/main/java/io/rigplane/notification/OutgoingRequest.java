@@ -18,18 +18,33 @@ record OutgoingRequest(String url, Map<String, String> headers, byte[] body) {
     private static final int RED = 0xD9534F;
     private static final int BLUE = 0x3B82F6;
 
-    static OutgoingRequest of(StoredTarget target, Notification notification, @Nullable String secret) {
+    static OutgoingRequest of(StoredTarget target, long delivery, Notification notification,
+            @Nullable String secret) {
         return switch (target.kind()) {
-            case "webhook" -> webhook(target, notification, secret);
+            case "webhook" -> webhook(target, delivery, notification, secret);
             case "ntfy" -> ntfy(target, notification, secret);
             case "discord" -> discord(target, notification);
             default -> throw new IllegalStateException("no such kind of target: " + target.kind());
         };
     }
 
-    private static OutgoingRequest webhook(StoredTarget target, Notification notification, @Nullable String secret) {
-        byte[] body = JSON.writeValueAsBytes(notification);
-        Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
+    /**
+     * The notification with its delivery id first: a receiver that gets a delivery twice (at least
+     * once means that can happen when a replica dies mid-request) sees the same id twice.
+     */
+    private static OutgoingRequest webhook(StoredTarget target, long delivery, Notification notification,
+            @Nullable String secret) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("delivery", delivery);
+        payload.put("event", notification.event());
+        payload.put("title", notification.title());
+        payload.put("message", notification.message());
+        payload.put("subject", notification.subject());
+        payload.put("occurredAt", notification.occurredAt().toString());
+        payload.put("details", notification.details());
+        byte[] body = JSON.writeValueAsBytes(payload);
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json",
+                "X-Rigplane-Event", notification.event(), "X-Rigplane-Delivery", String.valueOf(delivery)));
         if (secret != null) {
             headers.put(Signature.HEADER, Signature.of(body, secret));
         }

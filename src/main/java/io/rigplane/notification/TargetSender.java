@@ -25,10 +25,10 @@ class TargetSender {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    Attempt send(StoredTarget target, Notification notification) {
+    Attempt send(StoredTarget target, long delivery, Notification notification) {
         String secret = target.sealedSecret() == null ? null
                 : secrets.open(target.sealedSecret(), StoredTarget.secretPurpose(target.id()));
-        OutgoingRequest outgoing = OutgoingRequest.of(target, notification, secret);
+        OutgoingRequest outgoing = OutgoingRequest.of(target, delivery, notification, secret);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(outgoing.url()))
                 .timeout(properties.requestTimeout())
                 .header("User-Agent", "Rigplane notifications")

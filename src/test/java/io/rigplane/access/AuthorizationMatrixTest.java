@@ -107,6 +107,14 @@ class AuthorizationMatrixTest {
             DELETE /api/v1/devices/{id}                    | admin                 | admin
             PUT    /api/v1/devices/{id}/profiles           | admin                 | admin
             GET    /api/v1/devices/me                      | -                     | -
+            GET    /api/v1/notifications/targets           | admin                 | admin
+            POST   /api/v1/notifications/targets           | admin                 | admin
+            GET    /api/v1/notifications/targets/{id}      | admin                 | admin
+            PUT    /api/v1/notifications/targets/{id}      | admin                 | admin
+            DELETE /api/v1/notifications/targets/{id}      | admin                 | admin
+            POST   /api/v1/notifications/targets/{id}/test | admin                 | admin
+            POST   /api/v1/notifications/targets/{id}/resume | admin               | admin
+            GET    /api/v1/notifications/deliveries        | admin                 | admin
             """;
 
     private static final Map<String, String> PROBE_VALUES = Map.of(

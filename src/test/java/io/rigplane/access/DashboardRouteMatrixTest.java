@@ -55,6 +55,8 @@ class DashboardRouteMatrixTest {
             POST /devices/{id}/profiles         | admin
             POST /devices/{id}/revoke           | admin
             POST /sessions/{id}/end             | admin operator
+            POST /notifications/targets/{id}/resume | admin
+            POST /notifications/targets/{id}/test   | admin
             """;
 
     @LocalServerPort
