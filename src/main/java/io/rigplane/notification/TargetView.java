@@ -12,7 +12,7 @@ record TargetView(long id, String name, String kind, String url, boolean hasSecr
         @Nullable Integer priority, List<String> tags, String state, @Nullable Instant pausedAt,
         @Nullable String pauseReason, int consecutiveFailures, long pending, Instant createdAt, Instant updatedAt) {
 
-    boolean paused() {
+    public boolean paused() {
         return pausedAt != null;
     }
 }

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP listener on loopback (the JDK's own server) standing in for a webhook receiver, an
  * ntfy server or Discord: it records every request and answers with the statuses it is told to.
  */
-final class Listener implements AutoCloseable {
+public final class Listener implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,13 +35,13 @@ final class Listener implements AutoCloseable {
     private volatile long delayMillis;
 
     /** One request as it arrived: path, headers (lower-case names), the exact body bytes, and when. */
-    record Received(String path, Map<String, String> headers, byte[] body, long nanos) {
+    public record Received(String path, Map<String, String> headers, byte[] body, long nanos) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
@@ -74,22 +74,22 @@ final class Listener implements AutoCloseable {
         server.start();
     }
 
-    static Listener start() throws IOException {
+    public static Listener start() throws IOException {
         return new Listener();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Answers every request with this status (unless a scripted one is due). */
-    Listener answer(int code) {
+    public Listener answer(int code) {
         status = code;
         return this;
     }
 
     /** The next requests to the path get these statuses, in turn; then the default. */
-    Listener script(String path, Integer... codes) {
+    public Listener script(String path, Integer... codes) {
         scripted.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).addAll(List.of(codes));
         return this;
     }
@@ -99,7 +99,7 @@ final class Listener implements AutoCloseable {
         return this;
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
@@ -117,7 +117,7 @@ final class Listener implements AutoCloseable {
                 + received(path).stream().map(Received::text).toList());
     }
 
-    List<Received> await(String path, int count, Duration timeout) {
+    public List<Received> await(String path, int count, Duration timeout) {
         return await(path, count, r -> true, timeout);
     }
 

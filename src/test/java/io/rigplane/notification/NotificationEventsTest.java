@@ -6,6 +6,7 @@ import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxClusters;
 import io.rigplane.simulator.ProxmoxSimulator;
+import io.rigplane.session.SessionFixtures;
 import io.rigplane.simulator.SimulatorControl;
 import io.rigplane.support.Api;
 import java.time.Duration;
@@ -24,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Events produced by real actions on the simulated cluster reach a target: a failed operation and
- * a failed snapshot (fault injection), drift found after a hand-made change, and a GPU wanted while
- * another VM holds it, each told once.
+ * a failed snapshot (fault injection), drift found after a hand-made change, a GPU wanted while
+ * another VM holds it, each told once, a node that cannot be woken and a session that failed.
  */
 @NotificationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -123,6 +124,40 @@ class NotificationEventsTest {
         Listener.sleep(1000);
         assertThat(events("gpu.busy", wanting)).hasSize(1);
         await(post("/api/v1/profiles/" + holder + "/stop"));
+    }
+
+    @Test
+    void aNodeThatCannotBeWokenIsReported() {
+        simulator.setNodeOnline("srv02", false);
+        simulator.setNodeOnline("srv03", false);
+        try {
+            JsonNode wake = await(post("/api/v1/nodes/srv02/wake"));
+            assertThat(wake.get("state").asString()).isEqualTo("FAILED");
+            JsonNode event = event("node.wake_failed", "srv02");
+            assertThat(event.get("message").asString()).isEqualTo(wake.get("error").asString());
+        } finally {
+            simulator.setNodeOnline("srv02", true);
+            simulator.setNodeOnline("srv03", true);
+        }
+    }
+
+    @Test
+    void aFailedSessionIsReportedWithItsReason() {
+        SessionFixtures sessions = new SessionFixtures(port);
+        String profile = sessions.appliedProfile("nt-mute", null);
+        Api.Reply settings = api.put("/api/v1/profiles/" + profile + "/session-settings",
+                "{\"streamHostTimeoutSeconds\": 5, \"graceSeconds\": 0}");
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+        simulator.faults().streamHostNeverReady(true);
+
+        Api.Reply opened = api.post("/api/v1/sessions", "{\"profile\": \"" + profile + "\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(202);
+        JsonNode failed = sessions.awaitState(opened.json().get("id").asString(), "FAILED", "READY");
+        assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+
+        JsonNode event = event("session.failed", profile);
+        assertThat(event.get("message").asString()).isEqualTo(failed.get("reason").asString());
+        assertThat(event.get("details").get("session").asString()).isEqualTo(opened.json().get("id").asString());
     }
 
     private String appliedProfile(String prefix, String gpu) {

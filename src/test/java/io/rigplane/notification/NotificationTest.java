@@ -18,5 +18,5 @@ import org.springframework.test.context.TestPropertySource;
         "rigplane.notifications.pause-after=4",
         "rigplane.notifications.request-timeout=3s",
         "rigplane.notifications.pruned-nothing-runs=2"})
-@interface NotificationTest {
+public @interface NotificationTest {
 }
