@@ -8,6 +8,7 @@ import io.rigplane.proxmox.ProxmoxClusters;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.session.SessionFixtures;
 import io.rigplane.simulator.SimulatorControl;
+import io.rigplane.snapshot.SnapshotRunEnded;
 import io.rigplane.support.Api;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,6 +47,9 @@ class NotificationEventsTest {
 
     @Autowired
     ProfileCatalog catalog;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     Api api;
     Listener listener;
@@ -158,6 +163,32 @@ class NotificationEventsTest {
         JsonNode event = event("session.failed", profile);
         assertThat(event.get("message").asString()).isEqualTo(failed.get("reason").asString());
         assertThat(event.get("details").get("session").asString()).isEqualTo(opened.json().get("id").asString());
+    }
+
+    /**
+     * Retention that cannot prune (a PARTIAL run with nothing pruned) is told once every N runs in a
+     * row (N = 2 here); a run that prunes starts the count again.
+     */
+    @Test
+    void snapshotRunsThatPruneNothingInARowAreToldEveryNRuns() {
+        String profile = "nt-prune-" + UUID.randomUUID().toString().substring(0, 8);
+        events.publishEvent(partial(profile, 0));
+        Listener.sleep(600);
+        assertThat(events("snapshot.pruned_nothing", profile)).isEmpty();
+        events.publishEvent(partial(profile, 0));
+        JsonNode told = event("snapshot.pruned_nothing", profile);
+        assertThat(told.get("details").get("runs").asString()).isEqualTo("2");
+        assertThat(told.get("message").asString()).contains("could not prune");
+
+        events.publishEvent(partial(profile, 1));
+        events.publishEvent(partial(profile, 0));
+        Listener.sleep(1000);
+        assertThat(events("snapshot.pruned_nothing", profile)).hasSize(1);
+    }
+
+    private static SnapshotRunEnded partial(String profile, int pruned) {
+        return new SnapshotRunEnded(UUID.randomUUID(), profile, "daily", "PARTIAL",
+                "taken, but could not prune auto-daily-202612010300: VM is locked (backup)", pruned);
     }
 
     private String appliedProfile(String prefix, String gpu) {
