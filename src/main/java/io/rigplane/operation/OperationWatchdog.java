@@ -12,6 +12,8 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,8 @@ class OperationWatchdog {
     private final Operations operations;
     private final Scheduler scheduler;
     private final Clock clock;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     OperationWatchdog(OperationStore store, Operations operations, Scheduler scheduler, Clock clock) {
         this.store = store;
@@ -78,6 +82,7 @@ class OperationWatchdog {
                         + ": no replica could run it within " + GIVE_UP.toMinutes() + " minutes";
         if (store.failIfSilent(id, cutoff, reason, clock.instant())) {
             log.warn("Operation {} ({} on {}) was abandoned: {}", id, operation.kind(), operation.target(), reason);
+            events.publishEvent(new OperationFailed(id, operation.kind(), operation.target(), reason));
         }
     }
 }

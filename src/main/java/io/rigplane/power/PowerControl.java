@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,6 +54,8 @@ public class PowerControl {
     private final Clock clock;
     private final NodePlacer placer;
     private final JsonMapper json;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     PowerControl(Operations operations, ProfileVms vms, PowerTargets targets, GpuClaims claims, AuditTrail audit,
             Clock clock, NodePlacer placer, JsonMapper json) {
@@ -162,6 +166,7 @@ public class PowerControl {
         Optional<UUID> holderOperation = operations.activeFor(first.getValue());
         audit.record(actor, "power.start", profile, AuditOutcome.REFUSED, "GPU " + first.getKey() + " held by "
                 + first.getValue());
+        events.publishEvent(new GpuWantedWhileBusy(profile, first.getKey().toString(), first.getValue()));
         throw new GpuHeldException(first.getKey(), first.getValue(), holderOperation.isPresent()
                 ? " (operation " + holderOperation.get() + " is working on it)" : "", why);
     }

@@ -114,6 +114,14 @@ class AuthorizationMatrixTest {
             POST   /api/v1/device-authorization/token      | anyone                | anyone
             POST   /api/v1/device-authorization/approve    | admin                 | admin
             POST   /api/v1/device-authorization/deny       | admin                 | admin
+            GET    /api/v1/notifications/targets           | admin                 | admin
+            POST   /api/v1/notifications/targets           | admin                 | admin
+            GET    /api/v1/notifications/targets/{id}      | admin                 | admin
+            PUT    /api/v1/notifications/targets/{id}      | admin                 | admin
+            DELETE /api/v1/notifications/targets/{id}      | admin                 | admin
+            POST   /api/v1/notifications/targets/{id}/test | admin                 | admin
+            POST   /api/v1/notifications/targets/{id}/resume | admin               | admin
+            GET    /api/v1/notifications/deliveries        | admin                 | admin
             """;
 
     private static final Map<String, String> PROBE_VALUES = Map.of(

@@ -57,6 +57,8 @@ class DashboardRouteMatrixTest {
             POST /devices/{id}/revoke           | admin
             POST /devices/approve               | admin
             POST /sessions/{id}/end             | admin operator
+            POST /notifications/targets/{id}/resume | admin
+            POST /notifications/targets/{id}/test   | admin
             """;
 
     @LocalServerPort

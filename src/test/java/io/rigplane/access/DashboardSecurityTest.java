@@ -119,6 +119,7 @@ class DashboardSecurityTest {
             Map<String, String> post = Map.of("Cookie", session, "Content-Type", FORM);
             assertThat(http.send("GET", "/users", Map.of("Cookie", session), null).status()).isEqualTo(403);
             assertThat(http.send("GET", "/audit", Map.of("Cookie", session), null).status()).isEqualTo(403);
+            assertThat(http.send("GET", "/notifications", Map.of("Cookie", session), null).status()).isEqualTo(403);
             assertThat(http.send("GET", "/profiles/new", Map.of("Cookie", session), null).status()).isEqualTo(403);
             assertThat(http.send("GET", "/profiles", Map.of("Cookie", session), null).status()).isEqualTo(200);
             assertThat(http.send("POST", "/profiles", post, "name=x&_csrf=" + csrf).status()).isEqualTo(403);
@@ -129,6 +130,7 @@ class DashboardSecurityTest {
         }
         String nav = http.send("GET", "/", Map.of("Cookie", viewerSession), null).body();
         assertThat(nav).contains("href=\"/tokens\"").doesNotContain("href=\"/users\"").doesNotContain("href=\"/audit\"");
+        assertThat(nav).doesNotContain("href=\"/notifications\"");
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class DashboardAuthorizationRules {
                 // the play page holds a device token in its script and calls the API with it
                 .requestMatchers(HttpMethod.GET, "/play", "/play/qr").permitAll()
                 .requestMatchers("/users", "/users/**", "/audit", "/audit/**").hasRole(admin)
+                .requestMatchers("/notifications", "/notifications/**").hasRole(admin)
                 // a device token is a standing credential for waking hosts: only admins issue or see them
                 .requestMatchers("/devices", "/devices/**").hasRole(admin)
                 .requestMatchers(HttpMethod.GET, "/profiles/new", "/profiles/*/edit").hasRole(admin)

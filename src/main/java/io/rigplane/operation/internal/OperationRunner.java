@@ -1,8 +1,10 @@
 package io.rigplane.operation.internal;
 
+import io.rigplane.operation.OperationFailed;
 import io.rigplane.operation.OperationHandler;
 import io.rigplane.operation.OperationState;
 import io.rigplane.operation.OperationStep;
+import io.rigplane.operation.OperationTakenOver;
 import io.rigplane.operation.OperationView;
 import io.rigplane.access.Actor;
 import io.rigplane.access.AuditOutcome;
@@ -24,6 +26,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +52,8 @@ public class OperationRunner {
     private final WaitTriggers triggers;
     private final WaitPoller poller;
     private final WaitProperties waits;
+    @Autowired
+    private ApplicationEventPublisher events;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "operation-heartbeat");
         thread.setDaemon(true);
@@ -85,6 +91,7 @@ public class OperationRunner {
             // which replica runs what, in its own log: with several replicas Quartz picks any of them
             log.info("Operation {} ({} on {}) running, run {}", id, operation.kind(), operation.target(),
                     operation.attempts() + 1);
+            if (recovering) events.publishEvent(new OperationTakenOver(id, operation.kind(), operation.target()));
         }
         OperationHandler handler = handlers.get(operation.kind());
         if (handler == null) {
@@ -173,6 +180,7 @@ public class OperationRunner {
 
     private void finish(OperationView operation, OperationState state, @Nullable String summary, @Nullable String error) {
         store.finish(operation.id(), state, summary, error, clock.instant());
+        if (state == OperationState.FAILED) events.publishEvent(new OperationFailed(operation.id(), operation.kind(), operation.target(), String.valueOf(error)));
         Actor actor = new Actor(Actor.Type.valueOf(operation.actorType()), operation.actor());
         audit.record(actor, "operation." + operation.kind(), operation.target(),
                 state == OperationState.SUCCEEDED ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,

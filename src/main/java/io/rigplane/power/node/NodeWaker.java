@@ -2,13 +2,16 @@ package io.rigplane.power.node;
 
 import io.rigplane.operation.OperationContext;
 import io.rigplane.operation.OperationPhase;
+import io.rigplane.power.NodeDidNotWake;
 import io.rigplane.power.internal.PowerProperties;
 import io.rigplane.proxmox.NodeSummary;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +26,8 @@ public class NodeWaker {
     private final NodeWakeSettings settings;
     private final PowerProperties properties;
     private final NodeWakeTimes times;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     NodeWaker(NodeWakeSettings settings, PowerProperties properties, NodeWakeTimes times) {
         this.settings = settings;
@@ -60,9 +65,9 @@ public class NodeWaker {
                 }
             }
         }
-        WakeOnLan wol = settings.find(client.clusterId(), node).orElseThrow(() -> new NodeDidNotWakeException(
+        WakeOnLan wol = settings.find(client.clusterId(), node).orElseThrow(() -> didNotWake(node, new NodeDidNotWakeException(
                 "No other node of the cluster is online to wake " + node + ", and Rigplane knows no Wake-on-LAN MAC"
-                        + " for it: PUT /api/v1/nodes/" + node + "/wake-on-lan"));
+                        + " for it: PUT /api/v1/nodes/" + node + "/wake-on-lan")));
         String broadcast = wol.broadcast() == null ? properties.wakeOnLanBroadcast() : wol.broadcast();
         int port = wol.port() == null ? properties.wakeOnLanPort() : wol.port();
         MagicPacket.send(wol.mac(), broadcast, port);
@@ -78,9 +83,14 @@ public class NodeWaker {
                     times.cameOnline(client.clusterId(), node);
                     return "online";
                 },
-                () -> new NodeDidNotWakeException("Node " + node + " did not come online within "
+                () -> didNotWake(node, new NodeDidNotWakeException("Node " + node + " did not come online within "
                         + properties.nodeWakeTimeout().toSeconds() + " s after its magic packet; check its Wake-on-LAN"
-                        + " setting (BIOS and NIC) and the MAC"));
+                        + " setting (BIOS and NIC) and the MAC")));
+    }
+
+    private NodeDidNotWakeException didNotWake(String node, NodeDidNotWakeException failure) {
+        events.publishEvent(new NodeDidNotWake(node, failure.getMessage()));
+        return failure;
     }
 
     static boolean online(ProxmoxClient client, String node) {

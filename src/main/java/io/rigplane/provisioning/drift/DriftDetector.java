@@ -4,11 +4,14 @@ import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.provisioning.plan.Plan;
 import io.rigplane.provisioning.plan.ProvisioningPlans;
+import io.rigplane.provisioning.DriftFound;
 import io.rigplane.proxmox.ProxmoxException;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Compares each managed VM with its profile and records what was changed outside Rigplane. */
@@ -21,6 +24,8 @@ public class DriftDetector {
     private final ProvisioningPlans plans;
     private final DriftStore store;
     private final Clock clock;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     DriftDetector(ProfileCatalog catalog, ProvisioningPlans plans, DriftStore store, Clock clock) {
         this.catalog = catalog;
@@ -68,6 +73,7 @@ public class DriftDetector {
             report = new DriftReport(name, clock.instant(), last.drifted(), last.driftedSince(), last.changes(),
                     e.getMessage());
         }
+        if (report.drifted() && !store.find(name).map(DriftReport::drifted).orElse(false)) events.publishEvent(new DriftFound(name, report.changes().size(), report.error()));
         store.save(report);
         return store.find(name).orElse(report);
     }

@@ -8,6 +8,7 @@ import io.rigplane.operation.Operations;
 import io.rigplane.power.GpuHeldException;
 import io.rigplane.power.PowerControl;
 import io.rigplane.session.prewarm.Prewarmer;
+import io.rigplane.session.SessionFailed;
 import io.rigplane.streamhost.ConnectionOffer;
 import io.rigplane.streamhost.ReadyStreamHost;
 import io.rigplane.streamhost.StreamHosts;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +48,8 @@ class SessionJourney {
     private final Prewarmer prewarmer;
     private final SessionMetrics metrics;
     private final Clock clock;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     SessionJourney(SessionStore store, SessionSettingsStore settings, PowerControl power, Operations operations,
             StreamHosts streamHosts, GraceShutdowns shutdowns, Prewarmer prewarmer, SessionMetrics metrics, Clock clock) {
@@ -197,6 +202,7 @@ class SessionJourney {
         Optional<SessionRow> row = store.row(id);
         if (row.isPresent() && store.transition(id, SessionState.LIVE, SessionState.FAILED, clock.instant(), reason)) {
             metrics.finished(SessionState.FAILED);
+            events.publishEvent(new SessionFailed(id, row.get().profile(), reason));
             if (row.get().operationId() != null) {
                 shutdowns.afterLastSession(row.get().profile(), "its session failed: " + reason);
             }

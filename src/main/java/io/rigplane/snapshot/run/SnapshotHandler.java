@@ -8,6 +8,7 @@ import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.ProxmoxLockedException;
 import io.rigplane.proxmox.Snapshot;
+import io.rigplane.snapshot.SnapshotRunEnded;
 import io.rigplane.snapshot.catalog.SnapshotDeleteHandler;
 import io.rigplane.snapshot.catalog.SnapshotTargets;
 import io.rigplane.snapshot.policy.PolicyStore;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +45,8 @@ class SnapshotHandler implements OperationHandler {
     private final SnapshotProperties properties;
     private final RunMetrics metrics;
     private final Clock clock;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     SnapshotHandler(RunStore runs, PolicyStore policies, ProfileVms vms, SnapshotTargets targets, NodeSlots slots,
             SnapshotProperties properties, RunMetrics metrics, Clock clock) {
@@ -153,6 +158,7 @@ class SnapshotHandler implements OperationHandler {
     private void record(SnapshotRun run, Ending ending, long startedNanos) {
         runs.finish(run.id(), ending.state(), ending.reason(), ending.pruned(), clock.instant());
         metrics.ended(run, ending.state(), ending.pruned().size(), Duration.ofNanos(System.nanoTime() - startedNanos));
+        events.publishEvent(new SnapshotRunEnded(run.id(), run.profile(), run.label(), ending.state(), ending.reason(), ending.pruned().size()));
     }
 
     private record Ending(String state, @org.jspecify.annotations.Nullable String reason, List<String> pruned) {

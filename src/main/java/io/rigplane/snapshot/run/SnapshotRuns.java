@@ -7,6 +7,7 @@ import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.snapshot.SnapshotRetryJob;
+import io.rigplane.snapshot.SnapshotRunEnded;
 import io.rigplane.snapshot.catalog.SnapshotTargets;
 import io.rigplane.snapshot.policy.PolicySchedule;
 import io.rigplane.snapshot.policy.PolicyStore;
@@ -26,6 +27,8 @@ import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +42,8 @@ public class SnapshotRuns {
     private static final String RETRIES = "snapshot-retries";
     private static final Logger log = LoggerFactory.getLogger(SnapshotRuns.class);
 
+    @Autowired
+    private ApplicationEventPublisher events;
     private final RunStore runs;
     private final PolicyStore policies;
     private final PolicySchedule schedule;
@@ -146,6 +151,7 @@ public class SnapshotRuns {
     private void fail(UUID id, String reason) {
         runs.finish(id, "FAILED", reason, List.of(), clock.instant());
         runs.find(id).ifPresent(run -> metrics.ended(run, "FAILED", 0, null));
+        runs.find(id).ifPresent(run -> events.publishEvent(new SnapshotRunEnded(id, run.profile(), run.label(), "FAILED", reason, 0)));
     }
 
     private @Nullable OperationView queue(UUID run, String profile, Actor actor) {
