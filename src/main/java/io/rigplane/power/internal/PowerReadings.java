@@ -4,7 +4,6 @@ import io.rigplane.operation.Operations;
 import io.rigplane.power.PowerControl;
 import io.rigplane.power.node.NodeView;
 import io.rigplane.power.node.NodeWakeSettings;
-import io.rigplane.power.node.WakeOnLan;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.NodeSummary;
@@ -82,19 +81,30 @@ public class PowerReadings {
     }
 
     public List<NodeView> nodes(@Nullable String cluster) {
-        ProxmoxClient client = targets.client(cluster);
+        targets.client(cluster);
         control.reconcile();
+        return asBooked(cluster);
+    }
+
+    /**
+     * The nodes with the holders Rigplane's claims name, without first dropping stale claims (which
+     * looks at each holder's VM): a fixed number of queries however many nodes and GPUs.
+     */
+    public List<NodeView> asBooked(@Nullable String cluster) {
+        ProxmoxClient client = targets.client(cluster);
         String id = client.clusterId();
         List<PciMapping> mappings = client.pciMappings();
         Map<String, String> holders = claims.all().stream().filter(c -> c.gpu().cluster().equals(id))
                 .collect(Collectors.toMap(c -> c.gpu().node() + "/" + c.gpu().mapping(), GpuClaims.Claim::profile));
-        return client.nodes().stream().map(n -> view(id, n, mappings, holders)).toList();
+        Map<String, String> macs = wake.macs(id);
+        return client.nodes().stream().map(n -> view(id, n, mappings, holders, macs)).toList();
     }
 
-    private NodeView view(String cluster, NodeSummary n, List<PciMapping> mappings, Map<String, String> holders) {
+    private NodeView view(String cluster, NodeSummary n, List<PciMapping> mappings, Map<String, String> holders,
+            Map<String, String> macs) {
         List<NodeView.Gpu> gpus = mappings.stream().flatMap(m -> m.on(n.node()).stream()
                 .map(entry -> new NodeView.Gpu(m.id(), entry.path(), holders.get(n.node() + "/" + m.id())))).toList();
-        String mac = wake.find(cluster, n.node()).map(WakeOnLan::mac).orElse(null);
+        String mac = macs.get(n.node());
         String state = n.online() ? "online" : n.status().equals("offline") ? "offline" : "unknown";
         return new NodeView(cluster, n.node(), state, n.cpu(), n.maxcpu(), n.mem(), n.maxmem(), n.uptime(), gpus, mac);
     }
