@@ -85,6 +85,23 @@ public class Operations {
         return store.activeFor(target);
     }
 
+    /** The newest operations of any target, without their steps, in one query. */
+    public List<OperationBrief> recent(int limit) {
+        Paging.check(0, limit, MAX_PAGE_SIZE);
+        return store.recent(limit);
+    }
+
+    /** The newest operation of each of these targets that has one, by target, in one query. */
+    public java.util.Map<String, OperationBrief> latestOf(java.util.Collection<String> targets) {
+        return store.latestOf(targets).stream()
+                .collect(java.util.stream.Collectors.toMap(OperationBrief::target, brief -> brief));
+    }
+
+    /** Every operation queued or running, in one query. */
+    public List<OperationBrief> active() {
+        return store.active();
+    }
+
     public OperationPage list(@Nullable String target, @Nullable OperationState state, int page, int size) {
         Paging.check(page, size, MAX_PAGE_SIZE);
         List<OperationView> items = store.page(target, state, size, page * size).stream()

@@ -1,5 +1,8 @@
 package io.rigplane.profile;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,6 +12,13 @@ import java.util.Set;
 public interface SyncStatus {
 
     SyncState of(String profile);
+
+    /** The state of each of these profiles; for pages that list many, in a bounded number of queries. */
+    default Map<String, SyncState> of(Collection<String> profiles) {
+        Map<String, SyncState> states = new HashMap<>();
+        profiles.forEach(profile -> states.put(profile, of(profile)));
+        return states;
+    }
 
     /** The names of the profiles whose VM drifted. */
     Set<String> drifted();

@@ -112,7 +112,7 @@ class ProvisioningPagesBrowserTest {
         browser.go("/profiles/" + name);
         assertThat(browser.find("#drift-badge").getText()).isEqualTo("drifted");
         browser.go("/profiles");
-        assertThat(browser.find("td[data-profile='" + name + "'] .badge.drifted").getText()).isEqualTo("drifted");
+        assertThat(browser.find("tr[data-profile-row='" + name + "'] .badge.drifted").getText()).isEqualTo("drifted");
 
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         for (String page : new String[] {"/profiles/" + name + "/plan", "/profiles/adopt",

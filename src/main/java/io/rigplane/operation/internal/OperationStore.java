@@ -1,5 +1,6 @@
 package io.rigplane.operation.internal;
 
+import io.rigplane.operation.OperationBrief;
 import io.rigplane.operation.OperationPhase;
 import io.rigplane.operation.OperationRequest;
 import io.rigplane.operation.OperationState;
@@ -82,6 +83,38 @@ public class OperationStore {
     public Optional<UUID> activeFor(String target) {
         return jdbc.sql("select id from operation where target = :target and state in ('QUEUED', 'RUNNING')")
                 .param("target", target).query(UUID.class).optional();
+    }
+
+    private static final String BRIEF = "select id, kind, target, state, phase, actor_name, created_at, finished_at"
+            + " from operation";
+
+    /** The newest operations of any target. */
+    public List<OperationBrief> recent(int limit) {
+        return jdbc.sql(BRIEF + " order by created_at desc limit :limit").param("limit", limit)
+                .query(OperationStore::brief).list();
+    }
+
+    /** The newest operation of each of these targets that has one, in one query. */
+    public List<OperationBrief> latestOf(Collection<String> targets) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct on (target) id, kind, target, state, phase, actor_name, created_at, finished_at"
+                        + " from operation where target in (:targets) order by target, created_at desc")
+                .param("targets", targets).query(OperationStore::brief).list();
+    }
+
+    /** Every operation queued or running. */
+    public List<OperationBrief> active() {
+        return jdbc.sql(BRIEF + " where state in ('QUEUED', 'RUNNING') order by created_at")
+                .query(OperationStore::brief).list();
+    }
+
+    private static OperationBrief brief(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new OperationBrief(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("target"),
+                OperationState.valueOf(rs.getString("state")), phase(rs.getString("phase")),
+                rs.getString("actor_name"), rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("finished_at")));
     }
 
     public Optional<UUID> byIdempotencyKey(String actor, String key) {

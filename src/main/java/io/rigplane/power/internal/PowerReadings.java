@@ -4,7 +4,6 @@ import io.rigplane.operation.Operations;
 import io.rigplane.power.PowerControl;
 import io.rigplane.power.node.NodeView;
 import io.rigplane.power.node.NodeWakeSettings;
-import io.rigplane.power.node.WakeOnLan;
 import io.rigplane.provisioning.ProfileVms;
 import io.rigplane.provisioning.VmHandle;
 import io.rigplane.proxmox.NodeSummary;
@@ -101,22 +100,33 @@ public class PowerReadings {
     }
 
     public List<NodeView> nodes(@Nullable String cluster) {
-        ProxmoxClient client = targets.client(cluster);
+        targets.client(cluster);
         control.reconcile();
+        return asBooked(cluster);
+    }
+
+    /**
+     * The nodes with the holders Rigplane's claims name, without first dropping stale claims (which
+     * looks at each holder's VM): a fixed number of queries however many nodes and GPUs.
+     */
+    public List<NodeView> asBooked(@Nullable String cluster) {
+        ProxmoxClient client = targets.client(cluster);
         String id = client.clusterId();
         List<GpuKey> gpus = devices.all(client);
         List<GpuClaims.Claim> held = claims.all().stream().filter(c -> c.gpu().cluster().equals(id)).toList();
-        return client.nodes().stream().map(n -> view(id, n, gpus, held)).toList();
+        Map<String, String> macs = wake.macs(id);
+        return client.nodes().stream().map(n -> view(id, n, gpus, held, macs)).toList();
     }
 
-    private NodeView view(String cluster, NodeSummary n, List<GpuKey> devices, List<GpuClaims.Claim> held) {
+    private NodeView view(String cluster, NodeSummary n, List<GpuKey> devices, List<GpuClaims.Claim> held,
+            Map<String, String> macs) {
         List<NodeView.Gpu> gpus = devices.stream().filter(device -> device.node().equals(n.node()))
                 .map(device -> new NodeView.Gpu(device.mapping(), device.device(), held.stream()
                         .filter(claim -> claim.gpu().node().equals(device.node()) && (claim.gpu().device()
                                 .equals(device.device()) || claim.gpu().device().equals(device.legacy())))
                         .map(GpuClaims.Claim::profile).findFirst().orElse(null)))
                 .toList();
-        String mac = wake.find(cluster, n.node()).map(WakeOnLan::mac).orElse(null);
+        String mac = macs.get(n.node());
         String state = n.online() ? "online" : n.status().equals("offline") ? "offline" : "unknown";
         return new NodeView(cluster, n.node(), state, n.cpu(), n.maxcpu(), n.mem(), n.maxmem(), n.uptime(), gpus, mac);
     }

@@ -29,6 +29,16 @@ public class NodeWakeSettings {
                 .optional();
     }
 
+    /** The MAC of every node of the cluster that has one, by node, in one query. */
+    public java.util.Map<String, String> macs(String cluster) {
+        java.util.Map<String, String> macs = new java.util.HashMap<>();
+        jdbc.sql("select node, mac from node_wake where cluster = ?").params(cluster)
+                .query(rs -> {
+                    macs.put(rs.getString("node"), rs.getString("mac"));
+                });
+        return macs;
+    }
+
     List<String> nodesWithSettings(String cluster) {
         return jdbc.sql("select node from node_wake where cluster = ?").params(cluster).query(String.class).list();
     }

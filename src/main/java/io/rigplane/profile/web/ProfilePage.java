@@ -3,9 +3,11 @@ package io.rigplane.profile.web;
 import io.rigplane.profile.PlatformFit;
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileConflictException;
+import io.rigplane.profile.ProfileList;
 import io.rigplane.profile.ProfileSpec;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.profile.SyncStatus;
+import io.rigplane.profile.VmStates;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.PreconditionFailedException;
@@ -36,11 +38,14 @@ class ProfilePage {
     private final ProfileCatalog catalog;
     private final SyncStatus sync;
     private final PlatformFit fits;
+    private final VmStates vms;
 
-    ProfilePage(ProfileCatalog catalog, ObjectProvider<SyncStatus> sync, ObjectProvider<PlatformFit> fits) {
+    ProfilePage(ProfileCatalog catalog, ObjectProvider<SyncStatus> sync, ObjectProvider<PlatformFit> fits,
+            ObjectProvider<VmStates> vms) {
         this.catalog = catalog;
         this.sync = sync.getIfAvailable(() -> SyncStatus.UNKNOWN);
         this.fits = fits.getIfAvailable(() -> PlatformFit.NONE);
+        this.vms = vms.getIfAvailable(() -> VmStates.NONE);
     }
 
     @InitBinder("form")
@@ -57,8 +62,10 @@ class ProfilePage {
     String list(@RequestParam(required = false) @Nullable String node,
             @RequestParam(required = false) @Nullable String tag,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("profiles", catalog.list(node, tag, Math.max(page, 0), PAGE_SIZE));
-        model.addAttribute("drifted", sync.drifted());
+        ProfileList profiles = catalog.list(node, tag, Math.max(page, 0), PAGE_SIZE);
+        model.addAttribute("profiles", profiles);
+        model.addAttribute("sync", sync.of(profiles.items().stream().map(p -> p.spec().name()).toList()));
+        model.addAttribute("vms", vms.of(profiles.items()));
         model.addAttribute("node", node);
         model.addAttribute("tag", tag);
         return "profile/list";

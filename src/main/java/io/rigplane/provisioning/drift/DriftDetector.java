@@ -50,6 +50,11 @@ public class DriftDetector {
         return store.find(name).orElseGet(() -> DriftReport.neverChecked(name));
     }
 
+    /** Whether each checked profile drifted, in one query; a profile never checked has no entry. */
+    public java.util.Map<String, Boolean> checked() {
+        return store.checked();
+    }
+
     public List<DriftReport> drifted() {
         return store.drifted();
     }

@@ -45,6 +45,16 @@ class DriftStore {
                 .query(this::report).optional();
     }
 
+    /** Whether each checked profile drifted, in one query; a profile never checked has no entry. */
+    java.util.Map<String, Boolean> checked() {
+        java.util.Map<String, Boolean> drifted = new java.util.HashMap<>();
+        jdbc.sql("select profile_name, drifted from profile_drift")
+                .query(rs -> {
+                    drifted.put(rs.getString("profile_name"), rs.getBoolean("drifted"));
+                });
+        return drifted;
+    }
+
     List<DriftReport> drifted() {
         return jdbc.sql("select * from profile_drift where drifted order by profile_name").query(this::report).list();
     }
