@@ -48,6 +48,7 @@ class AuthorizationMatrixTest {
             POST   /api/v1/profiles/adopt                  | admin                 | profiles:write admin
             GET    /api/v1/profiles/{name}/terraform       | admin operator viewer | profiles:read profiles:write admin
             GET    /api/v1/terraform                       | admin operator viewer | profiles:read profiles:write admin
+            GET    /api/v1/usage                           | admin operator viewer | profiles:read profiles:write admin
             POST   /api/v1/profiles/import/terraform       | admin                 | profiles:write admin
             GET    /api/v1/profiles/{name}/drift           | admin operator viewer | profiles:read profiles:write admin
             POST   /api/v1/profiles/{name}/drift           | admin                 | profiles:write admin

@@ -44,6 +44,8 @@ class DashboardRouteMatrixTest {
             POST /nodes/{node}/wake             | admin operator
             POST /snapshots/{name}/policy       | admin operator
             POST /snapshots/{name}/take         | admin operator
+            POST /snapshots/{name}/rollback     | admin operator
+            POST /profiles/{name}/snapshots/delete | admin
             POST /users                         | admin
             POST /users/{username}/role         | admin
             POST /users/{username}/password     | admin

@@ -130,7 +130,11 @@ class PrewarmTest {
             assertThat(figures.get("warmUps").asLong()).isZero();
             assertThat(figures.get("skipped").asLong()).isEqualTo(1);
         } finally {
+            // the GPU is the whole suite's: give it back now, not after the grace period
             fixtures.api().delete("/api/v1/sessions/" + session);
+            Api.Reply stop = fixtures.api().post("/api/v1/profiles/" + gamer + "/stop", null);
+            assertThat(stop.status()).as(stop.body()).isEqualTo(202);
+            fixtures.api().awaitOperation(stop.json().get("id").asString(), Duration.ofSeconds(60));
         }
     }
 

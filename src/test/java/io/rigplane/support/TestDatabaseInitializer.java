@@ -21,6 +21,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password())));
+                "spring.datasource.password", database.password(),
+                // the test run keeps a dozen contexts cached, each with its pool, against one server's
+                // 100 connections: a context waiting in the cache keeps one connection, not ten
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "10000")));
     }
 }
