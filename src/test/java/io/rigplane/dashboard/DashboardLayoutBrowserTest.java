@@ -143,6 +143,7 @@ class DashboardLayoutBrowserTest {
 
         browser.go("/tokens");
         browser.type("#new-token-form input[name=name]", "ask-" + name);
+        browser.find("#new-token-form input[name=scopes]").click();
         browser.submit("#new-token-form button[type=submit]");
         String row = "tr[data-token='ask-" + name + "']";
         browser.find(row + " button.danger").click();

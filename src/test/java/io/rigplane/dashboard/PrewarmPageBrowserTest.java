@@ -73,7 +73,7 @@ class PrewarmPageBrowserTest {
 
         new Select(browser.find("#prewarm-mode-select")).selectByValue("suggest");
         browser.type("#prewarm-manual", "sat 10:15\nSUNDAY 9:30");
-        browser.submit("#prewarm-form");
+        browser.submit("#prewarm-save");
 
         assertThat(browser.find(".flash").getText()).isEqualTo("Pre-warm settings saved.");
         assertThat(browser.find("#prewarm-mode").getText()).isEqualTo("SUGGEST");
@@ -83,7 +83,7 @@ class PrewarmPageBrowserTest {
                 .findValuesAsString("time")).containsExactly("10:15", "09:30");
 
         browser.type("#prewarm-manual", "someday 10:15");
-        browser.submit("#prewarm-form");
+        browser.submit("#prewarm-save");
         assertThat(browser.find(".flash").getText()).contains("Not saved").contains("'someday' is not a weekday");
         assertThat(browser.all("#prewarm-times tbody tr")).hasSize(2);
     }

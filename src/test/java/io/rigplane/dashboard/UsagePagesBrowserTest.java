@@ -61,7 +61,8 @@ class UsagePagesBrowserTest {
         browser.go("/profiles/" + name);
         browser.submit("#usage-link");
         assertThat(browser.path()).isEqualTo("/usage?profile=" + name);
-        assertThat(browser.find("nav a.active").getText()).isEqualTo("Usage");
+        // the menu marks Usage as the current page (it sits under "More" on a wide screen)
+        assertThat(browser.find("nav a.active[data-menu=usage]").getAttribute("textContent").trim()).isEqualTo("Usage");
         assertThat(browser.find(".usage-sums").getText()).contains("4.5 h powered on", "3.0 h streamed",
                 "kWh used");
 

@@ -93,7 +93,7 @@ class GpuPoolTwoReplicasTest {
                      "gpu": "pool", "shutdownTimeoutSeconds": 5}""".formatted(name));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             Api.Reply settings = api.put("/api/v1/profiles/" + name + "/session-settings",
-                    "{\"whenGpuBusy\": \"QUEUE\", \"graceSeconds\": 0}");
+                    "{\"whenGpuBusy\": \"queue\", \"graceSeconds\": 0}");
             assertThat(settings.status()).as(settings.body()).isEqualTo(200);
             profiles.add(name);
             // one after the other: concurrent applies may race for the next free VMID (a provisioning matter)

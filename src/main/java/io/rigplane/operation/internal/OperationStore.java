@@ -232,9 +232,15 @@ public class OperationStore {
     }
 
     public void phase(UUID id, OperationPhase phase, Instant now) {
-        // a replay after a wait records the same phase again: only a change is news for followers
-        int changed = jdbc.sql("update operation set phase = :phase where id = :id and phase is distinct from :phase")
-                .param("id", id).param("phase", phase.name()).update();
+        // a replay after a wait reports the phases it passes again: only a step forward is news for
+        // followers, so a replay never shows the operation going back to an earlier phase
+        List<String> earlier = java.util.Arrays.stream(OperationPhase.values())
+                .filter(other -> other.ordinal() < phase.ordinal()).map(Enum::name).toList();
+        int changed = earlier.isEmpty()
+                ? jdbc.sql("update operation set phase = :phase where id = :id and phase is null")
+                        .param("id", id).param("phase", phase.name()).update()
+                : jdbc.sql("update operation set phase = :phase where id = :id and (phase is null or phase in (:earlier))")
+                        .param("id", id).param("phase", phase.name()).param("earlier", earlier).update();
         if (changed == 1) {
             touch(id, now);
         }
