@@ -1,5 +1,6 @@
 package io.rigplane.session.prewarm;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,7 +35,7 @@ public record PrewarmSettings(
 
     /** One time of the week at which the profile is wanted. */
     public record ManualTime(@Schema(example = "FRIDAY") DayOfWeek day,
-            @Schema(type = "string", example = "19:30") LocalTime time) {
+            @JsonFormat(pattern = "HH:mm") @Schema(type = "string", example = "19:30") LocalTime time) {
     }
 
     static PrewarmSettings off() {
