@@ -275,6 +275,48 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void aShutdownAfterTheLastSessionThatFailsIsTriedAgainSoTheQueueForItsGpuMovesOn() {
+        SimulatorControl.pciMapping(simulator, "retry-gpu", "node=srv02,path=0000:3b:00,id=10de:2484");
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String mine = fixtures.appliedProfile("retry-a", "retry-gpu");
+        String theirs = fixtures.appliedProfile("retry-b", "retry-gpu");
+        fixtures.settings(mine, "{\"graceSeconds\": 0}");
+        fixtures.settings(theirs, "{\"whenGpuBusy\": \"queue\"}");
+        JsonNode playing = SessionFixtures.open(fixtures.api(), mine);
+        fixtures.awaitState(playing.get("id").asString(), "READY");
+        Api other = fixtures.anotherPerson();
+        JsonNode queued = SessionFixtures.open(other, theirs);
+        fixtures.await(queued.get("id").asString(), session -> session.get("queuePosition").isNumber(),
+                Duration.ofSeconds(10));
+
+        // the VM's shutdown after its last session fails once (Proxmox's task fails): it still runs, holding
+        // the GPU, and no session uses it; it must be shut down again, not left holding the GPU for good
+        simulator.faults().taskFailureRate(1.0);
+        fixtures.api().delete("/api/v1/sessions/" + playing.get("id").asString());
+        awaitFailedShutdown(fixtures.api(), mine);
+        simulator.faults().clear();
+
+        JsonNode ready = fixtures.awaitState(queued.get("id").asString(), "READY", "FAILED");
+        assertThat(ready.get("state").asString()).as(ready.toString()).isEqualTo("READY");
+        assertThat(fixtures.power(mine)).isEqualTo("stopped");
+        other.delete("/api/v1/sessions/" + queued.get("id").asString());
+    }
+
+    private static void awaitFailedShutdown(Api api, String profile) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode operation : api.get("/api/v1/operations?target=" + profile).json().get("items")) {
+                if (operation.get("kind").asString().equals("power-shutdown")
+                        && operation.get("state").asString().equals("FAILED")) {
+                    return;
+                }
+            }
+            SessionFixtures.sleep(100);
+        }
+        throw new AssertionError("the shutdown of " + profile + " did not fail");
+    }
+
+    @Test
     void aSecondPressJoinsTheSameSessionAndAProfileMayRefuseSharing() {
         SessionFixtures fixtures = new SessionFixtures(port);
         String profile = fixtures.appliedProfile("solo", null);

@@ -114,6 +114,13 @@ public final class Replica implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** The last lines the replica logged, for a failure report. */
+    public String tail(int lines) throws IOException {
+        // a log cut mid-character must not hide the rest of the report
+        List<String> all = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -136,7 +143,8 @@ public final class Replica implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the replica on port " + port + " did not start in " + timeout);
+        throw new AssertionError("the replica on port " + port + " did not start in " + timeout + "; it logged last:"
+                + System.lineSeparator() + tail(60));
     }
 
     /** SIGKILL, as a crashed machine or an OOM killer would end it. */

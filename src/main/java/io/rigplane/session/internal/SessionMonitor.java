@@ -4,6 +4,9 @@ import io.rigplane.access.Actor;
 import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
 import io.rigplane.operation.OperationConflictException;
+import io.rigplane.operation.OperationState;
+import io.rigplane.operation.OperationView;
+import io.rigplane.operation.Operations;
 import io.rigplane.power.PowerControl;
 import io.rigplane.profile.ProfileNotFoundException;
 import io.rigplane.streamhost.ClientPresence;
@@ -16,6 +19,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +34,8 @@ public class SessionMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(SessionMonitor.class);
     static final Actor IDLE_STOP = Actor.schedule("session idle stop");
+    /** How long after a failed shutdown it is tried again: soon, as sessions may be queued for the GPU. */
+    static final Duration SHUTDOWN_RETRY = Duration.ofSeconds(5);
 
     private final SessionStore store;
     private final SessionSettingsStore settings;
@@ -37,17 +43,19 @@ public class SessionMonitor {
     private final SessionDriver driver;
     private final StreamHosts streamHosts;
     private final PowerControl power;
+    private final Operations operations;
     private final AuditTrail audit;
     private final Clock clock;
 
     SessionMonitor(SessionStore store, SessionSettingsStore settings, Sessions sessions, SessionDriver driver,
-            StreamHosts streamHosts, PowerControl power, AuditTrail audit, Clock clock) {
+            StreamHosts streamHosts, PowerControl power, Operations operations, AuditTrail audit, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.sessions = sessions;
         this.driver = driver;
         this.streamHosts = streamHosts;
         this.power = power;
+        this.operations = operations;
         this.audit = audit;
         this.clock = clock;
     }
@@ -63,7 +71,11 @@ public class SessionMonitor {
             }
         }
         for (SessionStore.DueShutdown due : store.dueShutdowns(clock.instant())) {
-            shutDown(due);
+            try {
+                shutDown(due);
+            } catch (RuntimeException e) {
+                log.warn("Could not shut down the VM of {}: {}", due.profile(), e.toString());
+            }
         }
     }
 
@@ -100,9 +112,12 @@ public class SessionMonitor {
             store.cancelShutdown(due.profile());
             return;
         }
+        if (due.operation() != null && !retryDue(due)) {
+            return;
+        }
         try {
-            power.shutdown(due.profile(), true, IDLE_STOP, null);
-            store.cancelShutdown(due.profile());
+            UUID submitted = power.shutdown(due.profile(), true, IDLE_STOP, null).id();
+            store.shutdownSubmitted(due.profile(), submitted);
             audit.record(IDLE_STOP, "session.idle-stop", due.profile(), AuditOutcome.SUCCESS, "shut down: "
                     + due.reason());
         } catch (OperationConflictException busy) {
@@ -110,9 +125,37 @@ public class SessionMonitor {
         } catch (ProfileNotFoundException gone) {
             store.cancelShutdown(due.profile());
         } catch (ProblemException refused) {
+            if (refused.status().is5xxServerError()) {
+                // the database or Proxmox did not answer: the VM still holds its GPU, so the plan stays
+                log.warn("Could not shut down the VM of {} yet: {}", due.profile(), refused.getMessage());
+                return;
+            }
             store.cancelShutdown(due.profile());
             audit.record(IDLE_STOP, "session.idle-stop", due.profile(), AuditOutcome.FAILURE, refused.getMessage());
         }
+    }
+
+    /**
+     * Whether the shutdown submitted earlier has to be submitted again: the plan is done once its
+     * operation stopped the VM, and waits while it runs. One that failed (a Proxmox task that failed,
+     * a node that did not answer) left the VM running and holding its GPU with no session on it, which
+     * sessions queued for that GPU would wait for in vain: it is tried again after a pause.
+     */
+    private boolean retryDue(SessionStore.DueShutdown due) {
+        OperationView last;
+        try {
+            last = operations.get(due.operation());
+        } catch (ProblemException gone) {
+            return true;
+        }
+        if (!last.state().finished()) {
+            return false;
+        }
+        if (last.state() == OperationState.SUCCEEDED) {
+            store.shutdownDone(due.profile(), last.id());
+            return false;
+        }
+        return last.finishedAt() == null || !clock.instant().isBefore(last.finishedAt().plus(SHUTDOWN_RETRY));
     }
 
     private static String minutes(Duration duration) {

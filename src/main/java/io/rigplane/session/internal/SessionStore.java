@@ -230,12 +230,15 @@ class SessionStore {
     void scheduleShutdown(String profile, Instant due, String reason) {
         jdbc.sql("""
                 insert into session_shutdown (profile, due_at, reason) values (:profile, :due, :reason)
-                on conflict (profile) do update set due_at = excluded.due_at, reason = excluded.reason""")
+                on conflict (profile) do update set due_at = excluded.due_at, reason = excluded.reason,
+                    operation_id = null""")
                 .param("profile", profile).param("due", ts(due)).param("reason", truncate(reason)).update();
     }
 
+    /** Drops the plan; true when its shutdown was still to come (not already submitted). */
     boolean cancelShutdown(String profile) {
-        return jdbc.sql("delete from session_shutdown where profile = :profile").param("profile", profile).update() > 0;
+        return jdbc.sql("delete from session_shutdown where profile = :profile returning operation_id")
+                .param("profile", profile).query((rs, n) -> rs.getObject(1) == null).list().contains(true);
     }
 
     /** Brings a pending shutdown forward to now, for someone waiting for the GPU. */
@@ -244,13 +247,27 @@ class SessionStore {
                 .param("now", ts(now)).param("profile", profile).update() > 0;
     }
 
-    record DueShutdown(String profile, String reason) {
+    /** A shutdown that is due, with the operation carrying it out once one was submitted. */
+    record DueShutdown(String profile, String reason, @Nullable UUID operation) {
     }
 
     List<DueShutdown> dueShutdowns(Instant now) {
-        return jdbc.sql("select profile, reason from session_shutdown where due_at <= :now order by due_at")
+        return jdbc.sql("select profile, reason, operation_id from session_shutdown where due_at <= :now order by due_at")
                 .param("now", ts(now))
-                .query((rs, n) -> new DueShutdown(rs.getString("profile"), rs.getString("reason"))).list();
+                .query((rs, n) -> new DueShutdown(rs.getString("profile"), rs.getString("reason"),
+                        rs.getObject("operation_id", UUID.class))).list();
+    }
+
+    /** The shutdown's operation was submitted; the plan stays until that operation has stopped the VM. */
+    void shutdownSubmitted(String profile, UUID operation) {
+        jdbc.sql("update session_shutdown set operation_id = :operation where profile = :profile")
+                .param("operation", operation).param("profile", profile).update();
+    }
+
+    /** The plan is carried out; false when it was planned anew meanwhile (then it stays). */
+    boolean shutdownDone(String profile, UUID operation) {
+        return jdbc.sql("delete from session_shutdown where profile = :profile and operation_id = :operation")
+                .param("profile", profile).param("operation", operation).update() > 0;
     }
 
     Optional<Instant> shutdownDue(String profile) {
