@@ -94,7 +94,7 @@ public final class Listener implements AutoCloseable {
         return this;
     }
 
-    Listener delay(Duration delay) {
+    public Listener delay(Duration delay) {
         delayMillis = delay.toMillis();
         return this;
     }
@@ -121,7 +121,7 @@ public final class Listener implements AutoCloseable {
         return await(path, count, r -> true, timeout);
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
