@@ -98,6 +98,7 @@ class NotificationsPageBrowserTest {
             assertThat(browser.find(".field-error[data-field=secret]").getText()).contains("needs a secret");
             assertThat(browser.find("#name").getAttribute("value")).isEqualTo(name);
             assertThat(browser.find("#target-events input[value='operation.failed']").isSelected()).isTrue();
+            screenshot(browser, "notifications-form-errors.png");
 
             browser.type("#url", listener.url("/form-hook"));
             browser.type("#secret", secret);

@@ -180,9 +180,9 @@ class SingleSignOnBrowserTest {
     }
 
     @Test
-    void anSsoUserHasNoPasswordHereTheAccountPageSendsThemToTheProviderAndTheUsersPageSaysSo() throws Exception {
-        provider.user("sam", List.of("lab-admins"));
-        signInAtProvider("sam");
+    void anSsoUsersAccountPageSaysTheProviderManagesTheAccountAndOffersNoPasswordChange() throws Exception {
+        provider.user("sue", List.of("lab-viewers"));
+        signInAtProvider("sue");
 
         go("/account");
         assertThat(browser.find("#managed-by-provider").getText())
@@ -190,6 +190,13 @@ class SingleSignOnBrowserTest {
         assertThat(browser.all("#password-form")).as("no password to change").isEmpty();
         assertThat(browser.all("input[type=password]")).isEmpty();
         screenshot("account-sso.png");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theUsersPageMarksSsoUsersAndNoPasswordIsSetForThemByFormOrApi() throws Exception {
+        provider.user("sam", List.of("lab-admins"));
+        signInAtProvider("sam");
 
         go("/users");
         assertThat(browser.find("tr[data-user=sam] .sign-in").getText()).isEqualTo("SSO");
@@ -217,7 +224,10 @@ class SingleSignOnBrowserTest {
         JsonNode sam = Api.at(port).get("/api/v1/users/sam").json();
         assertThat(sam.get("singleSignOn").asBoolean()).isTrue();
         assertThat(Api.at(port).get("/api/v1/users/admin").json().get("singleSignOn").asBoolean()).isFalse();
-        assertThat(latestAudit("user.password", "admin").get("outcome").asString()).isEqualTo("REFUSED");
+        JsonNode refused = Api.at(port).get("/api/v1/audit?action=user.password&size=1").json().get("items").get(0);
+        assertThat(refused.get("target").asString()).isEqualTo("user:sam");
+        assertThat(refused.get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(refused.get("detail").asString()).isEqualTo("single sign-on user");
     }
 
     @Test
