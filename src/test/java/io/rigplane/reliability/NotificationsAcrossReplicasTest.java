@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Notifications from two replicas in JVMs of their own on one database, told to a real HTTP
  * listener: each queued notification reaches each target once, in the order it was queued, whichever
- * replica queued it and whichever delivers it; and when a replica dies mid-operation, the one that
- * takes its work over says so ({@code work.taken_over}).
+ * replica queued it and whichever delivers it; and when a replica dies mid-operation and while
+ * driving a session, the one that takes its work over says so ({@code work.taken_over}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,14 +40,21 @@ class NotificationsAcrossReplicasTest {
     Listener listener;
     Replica first;
     Replica second;
+    TestDatabase.Coordinates database;
 
     @BeforeAll
     void startReplicas(@TempDir Path logs) throws Exception {
-        simulator = ProxmoxSimulator.start(SimulatorSettings.forTests());
+        // guests' stream hosts on Apollo's port, on 127.N.x.y apart from other simulators on this machine
+        simulator = ProxmoxSimulator.start(SimulatorSettings.forTests().withStreamHostPortBase(47989)
+                .withLoopbackOctet(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250)));
         listener = Listener.start();
-        Replica.Settings settings = Replica.Settings.of(TestDatabase.another(), simulator)
+        database = TestDatabase.another();
+        // a short driver lease, so a session of a killed replica is taken over within seconds
+        Replica.Settings settings = Replica.Settings.of(database, simulator)
                 .with("--rigplane.notifications.poll-interval=50ms", "--rigplane.notifications.retry-backoff=300ms",
-                        "--rigplane.notifications.max-backoff=1s");
+                        "--rigplane.notifications.max-backoff=1s", "--rigplane.sessions.driver-lease=3s",
+                        "--rigplane.sessions.monitor-interval=500ms", "--rigplane.apollo.username=admin",
+                        "--rigplane.apollo.password=admin");
         // both start at once: a replica's start is most of this test's time
         first = Replica.launch(settings, logs.resolve("first.log"));
         second = Replica.launch(settings, logs.resolve("second.log"));
@@ -96,6 +103,9 @@ class NotificationsAcrossReplicasTest {
     @Order(2)
     void aReplicaThatTakesOverTheWorkOfADeadOneSaysSo() throws Exception {
         target(first.api(), "takeover", "/takeover", "work.taken_over");
+        Workload.createProfile(first.api(), "played", "srv02");
+        JsonNode applied = first.api().awaitOperation(Workload.submit(first.api(), "played", "apply"), BOUND);
+        assertThat(applied.get("state").asString()).as(applied.toString()).isEqualTo("SUCCEEDED");
         Workload.createProfile(first.api(), "orphaned", "srv03");
         simulator.faults().taskMillis(6000L);
         String operation = Workload.submit(first.api(), "orphaned", "apply");
@@ -104,18 +114,56 @@ class NotificationsAcrossReplicasTest {
         boolean firstRunsIt = first.logged().contains("Operation " + operation + " (apply on ");
         Replica killed = firstRunsIt ? first : second;
         Replica survivor = firstRunsIt ? second : first;
+        // a session the doomed replica drives (the one that opened it), its lease taken
+        Api.Reply opened = killed.api().post("/api/v1/sessions", "{\"profile\": \"played\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(202);
+        String session = opened.json().get("id").asString();
+        awaitDriven(session);
         killed.kill();
         simulator.faults().taskMillis(null);
 
         JsonNode finished = survivor.api().awaitOperation(operation, BOUND);
         assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
-        JsonNode told = listener.await("/takeover", 1, Duration.ofSeconds(30)).get(0).json();
-        assertThat(told.get("event").asString()).isEqualTo("work.taken_over");
-        assertThat(told.get("subject").asString()).isEqualTo("orphaned");
-        assertThat(told.get("title").asString()).isEqualTo("A replica took over apply on orphaned");
-        assertThat(told.get("details").get("operation").asString()).isEqualTo(operation);
-        Listener.sleep(1000);
-        assertThat(listener.received("/takeover")).as("one takeover, told once").hasSize(1);
+        JsonNode operationTold = listener.await("/takeover", 1, r -> r.json().get("details").has("operation")
+                && r.json().get("details").get("operation").asString().equals(operation), BOUND).get(0).json();
+        assertThat(operationTold.get("event").asString()).isEqualTo("work.taken_over");
+        assertThat(operationTold.get("subject").asString()).isEqualTo("orphaned");
+        assertThat(operationTold.get("title").asString()).isEqualTo("A replica took over apply on orphaned");
+        JsonNode sessionTold = listener.await("/takeover", 1, r -> r.json().get("details").has("session")
+                && r.json().get("details").get("session").asString().equals(session), BOUND).get(0).json();
+        assertThat(sessionTold.get("event").asString()).isEqualTo("work.taken_over");
+        assertThat(sessionTold.get("subject").asString()).isEqualTo("played");
+        assertThat(sessionTold.get("title").asString()).isEqualTo("A replica took over the session on played");
+        assertThat(sessionTold.get("details").get("link").asString()).isEqualTo("/sessions/" + session);
+        Listener.sleep(1500);
+        List<JsonNode> all = listener.received("/takeover").stream().map(Listener.Received::json).toList();
+        assertThat(all).as("each takeover told once").allSatisfy(told ->
+                assertThat(told.get("event").asString()).isEqualTo("work.taken_over"));
+        assertThat(all.stream().filter(told -> told.get("details").has("session")).toList()).hasSize(1);
+        // the session's own start operation may have been the dead replica's too: told once then
+        assertThat(all.stream().map(told -> told.get("details").has("operation")
+                ? told.get("details").get("operation").asString() : told.get("details").get("session").asString())
+                .toList()).doesNotHaveDuplicates().contains(operation, session);
+    }
+
+    /** Waits until a replica holds the session's driver lease, as the database says. */
+    private void awaitDriven(String session) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url(),
+                database.username(), database.password());
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "select driver from stream_session where id = ?::uuid")) {
+            query.setString(1, session);
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    if (row.next() && row.getString(1) != null) {
+                        return;
+                    }
+                }
+                Listener.sleep(50);
+            }
+        }
+        throw new AssertionError("session " + session + " never driven");
     }
 
     private long target(Api replica, String name, String path, String event) {
