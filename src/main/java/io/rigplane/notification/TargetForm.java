@@ -1,10 +1,10 @@
 package io.rigplane.notification;
 
+import io.rigplane.system.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import io.rigplane.system.FieldError;
 
 /**
  * The dashboard's target form. The secret is never filled in from the stored target: an empty one
