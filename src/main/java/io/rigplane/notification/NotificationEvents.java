@@ -6,6 +6,7 @@ import io.rigplane.power.GpuWantedWhileBusy;
 import io.rigplane.power.NodeDidNotWake;
 import io.rigplane.provisioning.DriftFound;
 import io.rigplane.session.SessionFailed;
+import io.rigplane.session.SessionTakenOver;
 import io.rigplane.snapshot.SnapshotRunEnded;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -51,6 +52,14 @@ class NotificationEvents {
                 "The replica running operation " + taken.operation() + " stopped; another replica carries it on.",
                 taken.target(), details("operation", taken.operation().toString(), "kind", taken.kind(),
                         "target", taken.target(), "link", "/operations/" + taken.operation()));
+    }
+
+    @EventListener
+    void on(SessionTakenOver taken) {
+        queue(EventType.WORK_TAKEN_OVER, "A replica took over the session on " + taken.profile(),
+                "The replica driving stream session " + taken.session() + " stopped; another replica carries it on.",
+                taken.profile(), details("session", taken.session().toString(), "profile", taken.profile(),
+                        "link", "/sessions/" + taken.session()));
     }
 
     @EventListener

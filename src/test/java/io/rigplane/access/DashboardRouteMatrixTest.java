@@ -59,6 +59,9 @@ class DashboardRouteMatrixTest {
             POST /devices/{id}/revoke           | admin
             POST /devices/approve               | admin
             POST /sessions/{id}/end             | admin operator
+            POST /notifications/targets         | admin
+            POST /notifications/targets/{id}    | admin
+            POST /notifications/targets/{id}/delete | admin
             POST /notifications/targets/{id}/resume | admin
             POST /notifications/targets/{id}/test   | admin
             """;

@@ -180,6 +180,57 @@ class SingleSignOnBrowserTest {
     }
 
     @Test
+    void anSsoUsersAccountPageSaysTheProviderManagesTheAccountAndOffersNoPasswordChange() throws Exception {
+        provider.user("sue", List.of("lab-viewers"));
+        signInAtProvider("sue");
+
+        go("/account");
+        assertThat(browser.find("#managed-by-provider").getText())
+                .contains("Your account is managed by Test provider", "password");
+        assertThat(browser.all("#password-form")).as("no password to change").isEmpty();
+        assertThat(browser.all("input[type=password]")).isEmpty();
+        screenshot("account-sso.png");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theUsersPageMarksSsoUsersAndNoPasswordIsSetForThemByFormOrApi() throws Exception {
+        provider.user("sam", List.of("lab-admins"));
+        signInAtProvider("sam");
+
+        go("/users");
+        assertThat(browser.find("tr[data-user=sam] .sign-in").getText()).isEqualTo("SSO");
+        assertThat(browser.all("tr[data-user=sam] form[action$='/password']")).as("no reset for sam").isEmpty();
+        assertThat(browser.find("tr[data-user=sam]").getText()).contains("at the identity provider");
+        assertThat(browser.find("tr[data-user=admin] .sign-in").getText()).isEqualTo("password");
+        assertThat(browser.all("tr[data-user=admin] form[action$='/password']")).as("a local user's").hasSize(1);
+        screenshot("users-sso.png");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // a form posted by hand, this session's own CSRF token: refused, as the API refuses it
+        browser.script("""
+                const form = document.createElement('form');
+                form.method = 'post'; form.action = '/users/sam/password';
+                for (const [name, value] of [['newPassword', 'a long password 12'],
+                        ['_csrf', document.querySelector('input[name=_csrf]').value]]) {
+                    const input = document.createElement('input');
+                    input.name = name; input.value = value; form.appendChild(input);
+                }
+                document.body.appendChild(form); form.submit();""");
+        assertThat(browser.find("p.error").getText()).contains("sam signs in through single sign-on");
+        Api.Reply reset = Api.at(port).put("/api/v1/users/sam/password", "{\"newPassword\": \"a long password 12\"}");
+        assertThat(reset.status()).as(reset.body()).isEqualTo(409);
+        assertThat(reset.json().get("type").asString()).endsWith("/password-at-provider");
+        JsonNode sam = Api.at(port).get("/api/v1/users/sam").json();
+        assertThat(sam.get("singleSignOn").asBoolean()).isTrue();
+        assertThat(Api.at(port).get("/api/v1/users/admin").json().get("singleSignOn").asBoolean()).isFalse();
+        JsonNode refused = Api.at(port).get("/api/v1/audit?action=user.password&size=1").json().get("items").get(0);
+        assertThat(refused.get("target").asString()).isEqualTo("user:sam");
+        assertThat(refused.get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(refused.get("detail").asString()).isEqualTo("single sign-on user");
+    }
+
+    @Test
     void localUsersKeepTheirPasswordsAndNobodyAtTheProviderTakesTheirNames() {
         go("/login");
         assertThat(browser.find("#sso-sign-in").getText()).isEqualTo("Sign in with Test provider");

@@ -94,7 +94,7 @@ public final class Listener implements AutoCloseable {
         return this;
     }
 
-    Listener delay(Duration delay) {
+    public Listener delay(Duration delay) {
         delayMillis = delay.toMillis();
         return this;
     }
@@ -104,7 +104,7 @@ public final class Listener implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} requests to the path matching the filter have arrived. */
-    List<Received> await(String path, int count, Predicate<Received> filter, Duration timeout) {
+    public List<Received> await(String path, int count, Predicate<Received> filter, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             List<Received> found = new ArrayList<>(received(path).stream().filter(filter).toList());
@@ -121,7 +121,7 @@ public final class Listener implements AutoCloseable {
         return await(path, count, r -> true, timeout);
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -40,6 +40,15 @@ public final class AccessProblems {
         }
     }
 
+    /** A password change for a user whose password is the identity provider's, not Rigplane's. */
+    public static final class PasswordAtProvider extends ProblemException {
+        public PasswordAtProvider(String username) {
+            super(HttpStatus.CONFLICT, "password-at-provider", "Password at the identity provider",
+                    username + " signs in through single sign-on and has no Rigplane password; "
+                            + "the password is changed at the identity provider");
+        }
+    }
+
     /** A request for more than the caller may do, or may hand on to a token. */
     public static final class NotAllowed extends ProblemException {
         public NotAllowed(String detail) {

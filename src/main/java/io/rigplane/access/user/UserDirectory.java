@@ -124,6 +124,11 @@ public class UserDirectory {
             throw new AccessProblems.NotAllowed("Only an admin may change another user's password");
         }
         UserAccount user = find(username);
+        if (user.isSingleSignOn()) {
+            // its stored hash is of a secret nobody knows; one set here would be a way in beside the provider's
+            audit.record("user.password", target(username), AuditOutcome.REFUSED, "single sign-on user");
+            throw new AccessProblems.PasswordAtProvider(username);
+        }
         List<FieldError> errors = new ArrayList<>();
         Credentials.checkPassword(newPassword, "newPassword", errors);
         if (own && (currentPassword == null || currentPassword.isEmpty())) {

@@ -2,6 +2,7 @@ package io.rigplane.access.web;
 
 import io.rigplane.access.CurrentActor;
 import io.rigplane.access.security.Caller;
+import io.rigplane.access.sso.SignInOptions;
 import io.rigplane.access.user.UserDirectory;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
@@ -11,27 +12,35 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Where every signed-in user changes their own password, with the current one. */
+/**
+ * Where a local user changes their own password, with the current one. A single sign-on user has
+ * no password here: the page says that the identity provider manages the account.
+ */
 @Controller
 @RequestMapping("/account")
 public class AccountPage {
 
     private final UserDirectory directory;
     private final CurrentActor currentActor;
+    private final SignInOptions signIn;
 
-    public AccountPage(UserDirectory directory, CurrentActor currentActor) {
+    public AccountPage(UserDirectory directory, CurrentActor currentActor, SignInOptions signIn) {
         this.directory = directory;
         this.currentActor = currentActor;
+        this.signIn = signIn;
     }
 
     @GetMapping
-    public String account() {
+    public String account(Model model) {
+        model.addAttribute("account", directory.get(currentActor.caller().username()));
+        model.addAttribute("provider", signIn.singleSignOn() != null ? signIn.singleSignOn() : "your identity provider");
         return "access/account";
     }
 

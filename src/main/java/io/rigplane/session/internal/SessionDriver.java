@@ -1,11 +1,13 @@
 package io.rigplane.session.internal;
 
+import io.rigplane.session.SessionTakenOver;
 import io.rigplane.system.ElasticThreadPool;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,14 +36,17 @@ class SessionDriver {
     private final SessionJourney journey;
     private final SessionProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Set<UUID> driving = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Thread> running = new ConcurrentHashMap<>();
     private final ExecutorService threads;
     private final ScheduledExecutorService leases;
 
-    SessionDriver(SessionStore store, SessionJourney journey, SessionProperties properties, Clock clock) {
+    SessionDriver(SessionStore store, SessionJourney journey, SessionProperties properties, Clock clock,
+            ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
         this.journey = journey;
         this.properties = properties;
         this.clock = clock;
@@ -86,7 +92,13 @@ class SessionDriver {
         running.put(id, Thread.currentThread());
         try {
             Instant now = clock.instant();
-            if (store.lease(id, name, now, staleBefore(now))) {
+            Optional<SessionStore.Lease> lease = store.takeLease(id, name, now, staleBefore(now));
+            if (lease.isPresent()) {
+                String before = lease.get().before();
+                if (before != null && !before.equals(name)) {
+                    log.info("Session {} on {} taken over from {}", id, lease.get().profile(), before);
+                    events.publishEvent(new SessionTakenOver(id, lease.get().profile()));
+                }
                 journey.travel(id);
             }
         } catch (RuntimeException e) {

@@ -193,6 +193,27 @@ class SessionStore {
                 .update() == 1;
     }
 
+    /** A lease taken: the session's profile, and the driver that held it before (null: none). */
+    record Lease(String profile, @Nullable String before) {
+    }
+
+    /**
+     * Takes the lease on driving the session, as {@link #lease} does, and says who held it before:
+     * another driver means this replica takes over its work. The joined row is read as it was
+     * before this update; a replica that takes the lease at the same moment makes this one match
+     * no row.
+     */
+    Optional<Lease> takeLease(UUID id, String driver, Instant now, Instant staleBefore) {
+        return jdbc.sql("""
+                update stream_session s set driver = :driver, driver_seen_at = :now
+                from stream_session before
+                where s.id = :id and before.id = s.id
+                  and (s.driver is null or s.driver = :driver or s.driver_seen_at < :stale)
+                returning s.profile, before.driver""")
+                .param("driver", driver).param("now", ts(now)).param("id", id).param("stale", ts(staleBefore))
+                .query((rs, row) -> new Lease(rs.getString(1), rs.getString(2))).optional();
+    }
+
     /** Starting sessions whose driver stopped renewing its lease (its replica died). */
     List<UUID> orphans(Instant staleBefore) {
         return jdbc.sql("""
