@@ -3,8 +3,8 @@ package io.rigplane.proxmox;
 import io.rigplane.proxmox.internal.ClientSettings;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.simulator.SimulatorSettings;
+import io.rigplane.support.LoopbackOctets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 /** A real simulator over HTTPS per test class, reset before each test, and a client pinned to it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProxmoxTestBase {
-
-    // guests bind 127.<octet>.x.y: keep clear of the simulator's own tests (10 and up)
-    private static final AtomicInteger OCTET = new AtomicInteger(200);
 
     static final String NODE = "srv02";
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -34,7 +31,7 @@ abstract class ProxmoxTestBase {
 
     @BeforeAll
     void startSimulator() {
-        sim = ProxmoxSimulator.start(settings().withLoopbackOctet(OCTET.getAndIncrement()));
+        sim = ProxmoxSimulator.start(settings().withLoopbackOctet(LoopbackOctets.next()));
     }
 
     @BeforeEach

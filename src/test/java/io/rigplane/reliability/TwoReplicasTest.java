@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.simulator.SimulatorSettings;
 import io.rigplane.support.Api;
+import io.rigplane.support.LoopbackOctets;
 import io.rigplane.support.Replica;
 import io.rigplane.support.TestDatabase;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class TwoReplicasTest {
     void startReplicas(@TempDir Path logs) throws Exception {
         // guests' stream hosts on Apollo's port, on 127.N.x.y apart from other simulators on this machine
         simulator = ProxmoxSimulator.start(SimulatorSettings.forTests().withThreads(16).withStreamHostPortBase(47989)
-                .withLoopbackOctet(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250)));
+                .withLoopbackOctet(LoopbackOctets.next()));
         // a short driver lease, so a session of a killed replica is taken over within seconds
         Replica.Settings settings = Replica.Settings.of(TestDatabase.another(), simulator)
                 .with("--rigplane.sessions.driver-lease=3s", "--rigplane.sessions.monitor-interval=500ms",

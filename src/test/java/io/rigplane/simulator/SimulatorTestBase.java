@@ -1,5 +1,6 @@
 package io.rigplane.simulator;
 
+import io.rigplane.support.LoopbackOctets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.TestInstance;
 /** One simulator per test class (fast settings), reset before every test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SimulatorTestBase {
-    private static int nextOctet = 10;
-
     ProxmoxSimulator sim;
     PveTestClient api;
 
@@ -19,11 +18,7 @@ abstract class SimulatorTestBase {
 
     @BeforeAll
     void startSimulator() {
-        int octet;
-        synchronized (SimulatorTestBase.class) {
-            octet = nextOctet++;
-        }
-        sim = ProxmoxSimulator.start(settings().withLoopbackOctet(octet));
+        sim = ProxmoxSimulator.start(settings().withLoopbackOctet(LoopbackOctets.next()));
         api = PveTestClient.forSimulator(sim);
     }
 

@@ -14,6 +14,8 @@ class VmLifecycleTest extends SimulatorTestBase {
 
     @Test
     void createAddsWhatProxmoxAddsAndAllocatesDisks() {
+        // long enough to see the task's lock however busy the machine; the later tasks run fast again
+        sim.faults().taskMillis(1500L);
         PveTestClient.Reply started = api.post("/nodes/srv02/qemu", "vmid", 200, "name", "win-test", "ostype", "win11",
                 "bios", "ovmf", "scsihw", "virtio-scsi-single", "memory", 8192, "cores", 4,
                 "scsi0", "local-zfs:64,iothread=1,discard=on,ssd=1,cache=none",
@@ -22,6 +24,7 @@ class VmLifecycleTest extends SimulatorTestBase {
         assertThat((String) started.data()).matches(String.format(UPID_FORMAT, "qmcreate", "200"));
         assertThat(api.config("srv02", 200)).containsEntry("lock", "create");
         api.runTask(started, "OK");
+        sim.faults().taskMillis(null);
 
         Map<String, Object> c = api.config("srv02", 200);
         assertThat(c).doesNotContainKey("lock");
@@ -55,6 +58,8 @@ class VmLifecycleTest extends SimulatorTestBase {
 
     @Test
     void tasksHaveRealUpidsStatusAndLogs() {
+        // long enough to see the task running however busy the machine
+        sim.faults().taskMillis(1500L);
         PveTestClient.Reply start = api.post(vmPath(100) + "/status/start");
         String upid = (String) start.data();
         assertThat(upid).matches(String.format(UPID_FORMAT, "qmstart", "100"));
@@ -64,6 +69,7 @@ class VmLifecycleTest extends SimulatorTestBase {
                 .containsEntry("tokenid", "rigplane").containsEntry("type", "qmstart").doesNotContainKey("exitstatus");
         Map<String, Object> done = api.waitTask(upid);
         assertThat(done).containsEntry("exitstatus", "OK");
+        sim.faults().taskMillis(null);
         List<Map<String, Object>> log = api.taskLog(upid);
         assertThat(log.get(log.size() - 1)).containsEntry("t", "TASK OK");
         assertThat(log.get(0)).containsEntry("n", 1);
