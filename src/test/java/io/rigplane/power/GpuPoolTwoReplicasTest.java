@@ -6,6 +6,7 @@ import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.simulator.SimulatorControl;
 import io.rigplane.simulator.SimulatorSettings;
 import io.rigplane.support.Api;
+import io.rigplane.support.LoopbackOctets;
 import io.rigplane.support.Replica;
 import io.rigplane.support.TestDatabase;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class GpuPoolTwoReplicasTest {
     @BeforeAll
     void startReplicas(@TempDir Path logs) throws Exception {
         simulator = ProxmoxSimulator.start(SimulatorSettings.forTests().withThreads(16).withStreamHostPortBase(47989)
-                .withLoopbackOctet(ThreadLocalRandom.current().nextInt(1, 250)));
+                .withLoopbackOctet(LoopbackOctets.next()));
         for (int attempt = 1; ; attempt++) {
             try {
                 SimulatorControl.pciMapping(simulator, "pool", "node=srv02,path=0000:1a:00,id=10de:2484",

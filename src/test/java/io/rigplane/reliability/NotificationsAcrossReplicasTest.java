@@ -6,6 +6,7 @@ import io.rigplane.notification.Listener;
 import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.simulator.SimulatorSettings;
 import io.rigplane.support.Api;
+import io.rigplane.support.LoopbackOctets;
 import io.rigplane.support.Replica;
 import io.rigplane.support.TestDatabase;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class NotificationsAcrossReplicasTest {
     void startReplicas(@TempDir Path logs) throws Exception {
         // guests' stream hosts on Apollo's port, on 127.N.x.y apart from other simulators on this machine
         simulator = ProxmoxSimulator.start(SimulatorSettings.forTests().withStreamHostPortBase(47989)
-                .withLoopbackOctet(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250)));
+                .withLoopbackOctet(LoopbackOctets.next()));
         listener = Listener.start();
         database = TestDatabase.another();
         // a short driver lease, so a session of a killed replica is taken over within seconds
