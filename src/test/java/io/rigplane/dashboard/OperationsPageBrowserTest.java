@@ -58,9 +58,10 @@ class OperationsPageBrowserTest {
         jdbc.sql("""
                 insert into operation (id, kind, target, params, state, actor_type, actor_name, error, attempts,
                                        created_at, started_at, finished_at, updated_at)
-                values (:id, 'power-start', :target, '{}', 'FAILED', 'USER', 'admin', 'the node did not wake', 1,
+                values (:id, 'power-start', :target, '{}', 'FAILED', 'USER', 'admin', :error, 1,
                         :at, :at, :at, :at)""")
-                .param("id", failed).param("target", name).param("at", Timestamp.from(Instant.now().plusSeconds(5)))
+                .param("id", failed).param("target", name).param("error", "the node did not wake: no answer to the magic packet"
+                        + " within 120 s from srv03 (wake-on-LAN via eno1, broadcast 192.168.1.255); the VM was not started").param("at", Timestamp.from(Instant.now().plusSeconds(5)))
                 .update();
 
         browser.go("/");
@@ -76,6 +77,11 @@ class OperationsPageBrowserTest {
         assertThat(failedRow.getText()).contains("power-start", name, "FAILED", "the node did not wake");
         assertThat(failedRow.findElement(org.openqa.selenium.By.cssSelector(".state")).getAttribute("class"))
                 .contains("state-failed");
+        // an operation's kind reads whole, never "power-" above "start", beside a long error at 1440
+        browser.screen(1440, 900, false);
+        browser.go(browser.path());
+        assertThat(Screens.brokenWords(browser, "#operations td:first-child")).isEmpty();
+
 
         new Select(browser.find("#operation-filters select[name=state]")).selectByValue("SUCCEEDED");
         browser.submit("#operation-filters button[type=submit]");

@@ -39,7 +39,8 @@ class PlayLookBrowserTest {
     void open() throws IOException {
         api = Api.at(port);
         browser = Browser.shared(port);
-        browser.go("/play");
+        // cleared on a page of the same origin without play.js, which would resume a stored session
+        browser.go("/login");
         browser.script("localStorage.clear()");
         browser.driver().get("about:blank");
         browser.consoleErrors();
@@ -120,7 +121,9 @@ class PlayLookBrowserTest {
                         + ": the focused button's ring starts below the last step chip").isGreaterThan(chipsBottom);
                 assertThat(Screens.visibleWithoutScrolling(browser, "#play-end")).as(size[0] + "x" + size[1]).isTrue();
                 // the Moonlight instructions hold a long address: it wraps, the page does not run off the screen
-                assertThat(Screens.overflowsSideways(browser)).as(size[0] + "x" + size[1] + ": sideways").isFalse();
+                // against the screen's width: an emulated phone widens its viewport to what overflows it
+                assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                        .as(size[0] + "x" + size[1] + ": sideways").isLessThanOrEqualTo(size[0]);
             }
         }
         browser.find("#play-end").click();

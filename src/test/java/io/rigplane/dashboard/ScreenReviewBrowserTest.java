@@ -77,6 +77,8 @@ class ScreenReviewBrowserTest {
             for (String page : List.of("/sessions/" + session, "/operations/" + operation)) {
                 browser.go(page);
                 soft.assertThat(cutOff(".facts dd")).as(at + " " + page + ": facts cut off").isEmpty();
+                soft.assertThat(Screens.brokenWords(browser, "#session-who")).as(at + " " + page
+                        + ": the requester broken mid-word").isEmpty();
             }
             soft.assertThat((String) browser.script("const e = document.getElementById('operation-submitted');"
                     + " return e ? e.textContent.trim() : 'no #operation-submitted';")).as(at)
@@ -97,6 +99,9 @@ class ScreenReviewBrowserTest {
             browser.go(page);
             soft.assertThat(labelsOverValues()).as(page + " on a phone: labels lying over values").isEmpty();
         }
+        browser.go("/sessions/" + session);
+        soft.assertThat(Screens.brokenWords(browser, "#session-transitions td:first-child"))
+                .as("a phone: states broken mid-word (WAITING_FOR_STREAM_H / OST)").isEmpty();
         soft.assertAll();
     }
 
