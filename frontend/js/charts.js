@@ -106,8 +106,13 @@
         max = max + DAY / 2;
       }
       // whole steps, so that no two ticks read the same
-      const room = Math.max(2, Math.floor(canvas.parentElement.clientWidth / 110));
-      const step = STEPS.find((s) => (max - min) / s <= room) || STEPS[STEPS.length - 1];
+      // the lane names take about 140 px on the left; a label such as "Dec 2, 12:00" needs about
+      // 120 px, "Dec 2" about 70: on a phone that is room for two or three ticks, not five
+      const plot = canvas.parentElement.clientWidth - 140;
+      const room = (s) => Math.max(2, Math.floor(plot / (s < DAY ? 120 : 70)));
+      // the first step whose whole-step range, ends included, has no more ticks than there is room for
+      const fits = (s) => Math.ceil(max / s) - Math.floor(min / s) + 1 <= room(s);
+      const step = STEPS.find(fits) || STEPS[STEPS.length - 1];
       min = Math.floor(min / step) * step;
       max = Math.ceil(max / step) * step;
       const format = step < DAY ? dayAndTime : dayLabel;

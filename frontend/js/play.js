@@ -49,8 +49,11 @@
 
   const status = (text) => { $('play-status').textContent = text || ''; };
 
+  // a device speaks with its token only: the dashboard's session cookie of the same browser is
+  // never sent along, so playing on the laptop the dashboard is open on keeps the admin signed in
   const api = (method, path, body, accept) => fetch(path, {
     method,
+    credentials: 'omit',
     headers: Object.assign({ Authorization: 'Bearer ' + token, Accept: accept || 'application/json' },
       body ? { 'Content-Type': 'application/json' } : {}),
     body: body ? JSON.stringify(body) : undefined,
@@ -110,7 +113,7 @@
     let response;
     try {
       response = await fetch('/api/v1/device-authorization', {
-        method: 'POST', headers: { Accept: 'application/json' }, cache: 'no-store',
+        method: 'POST', headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'omit',
       });
     } catch (e) {
       codeState('Rigplane cannot be reached. Trying again…');
@@ -157,6 +160,7 @@
         headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
         body: JSON.stringify({ deviceCode: attempt.deviceCode }),
         cache: 'no-store',
+        credentials: 'omit',
       });
     } catch (e) {
       if (!attempt.stopped) {

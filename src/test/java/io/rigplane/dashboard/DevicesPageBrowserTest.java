@@ -78,6 +78,45 @@ class DevicesPageBrowserTest {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void theNewDevicesQrCodeHasAFixedMaxSizeAndShrinksToAPhonesWidth() {
+        Api api = Api.at(port);
+        createProfile(api, "qr-size-pc");
+        browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        browser.go("/devices");
+        browser.type("#new-device-form input[name=name]", "QR size tablet");
+        browser.find("#new-device-form input[value=qr-size-pc]").click();
+        browser.submit("#new-device-form button[type=submit]");
+        browser.find("#new-device .qr-code svg");
+        try {
+            // a small phone (320), a usual one (390), a laptop and a TV
+            for (int[] size : new int[][] {{320, 568}, {390, 844}, {1440, 900}, {1920, 1080}}) {
+                Screens.size(browser, size[0], size[1]);
+                String at = size[0] + "x" + size[1];
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Number> box = (java.util.Map<String, Number>) browser.script("""
+                        const qr = document.querySelector('#new-device .qr-code svg').getBoundingClientRect();
+                        const panel = document.getElementById('new-device');
+                        const inner = panel.getBoundingClientRect();
+                        const pad = parseFloat(getComputedStyle(panel).paddingRight);
+                        return {width: qr.width, height: qr.height, right: qr.right, room: inner.right - pad,
+                                page: document.documentElement.scrollWidth};""");
+                double width = box.get("width").doubleValue();
+                assertThat(box.get("height").doubleValue()).as(at + ": square").isCloseTo(width,
+                        org.assertj.core.data.Offset.offset(1.0));
+                assertThat(width).as(at + ": big enough to scan").isGreaterThanOrEqualTo(180);
+                assertThat(width).as(at + ": not a poster").isLessThanOrEqualTo(288);
+                assertThat(box.get("right").doubleValue()).as(at + ": inside its panel")
+                        .isLessThanOrEqualTo(box.get("room").doubleValue() + 0.5);
+                assertThat(box.get("page").intValue()).as(at + ": no sideways scrolling").isLessThanOrEqualTo(size[0]);
+                Screens.shot(browser, "devices-qr-" + at);
+            }
+        } finally {
+            Screens.reset(browser);
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     /** The dark modules of a drawn code, one {@code M x,y} move each, shifted back by the quiet zone. */
     private static Set<String> darkModules(String svgPath) {
         Set<String> modules = new HashSet<>();

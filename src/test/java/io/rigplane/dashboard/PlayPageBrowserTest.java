@@ -123,6 +123,19 @@ class PlayPageBrowserTest {
     }
 
     @Test
+    void playingInTheBrowserTheDashboardIsOpenInKeepsTheDashboardSignedIn() {
+        String name = profile("play-keep-");
+        String token = device("laptop-" + name, name);
+        browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        browser.go("/play#token=" + token);
+        assertThat(buttons()).containsExactly(name);
+        // the play page speaks with its device token only, never with the dashboard's cookie
+        browser.go("/tokens");
+        assertThat(browser.path()).isEqualTo("/tokens");
+        assertThat(browser.find("h1").getText()).isEqualTo("API tokens");
+    }
+
+    @Test
     void withoutATokenItAsksForOneAndARevokedOneIsForgotten() {
         String name = profile("play-c-");
         String token = device("phone-" + name, name);

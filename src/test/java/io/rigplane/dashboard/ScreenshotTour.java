@@ -5,22 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxClusters;
+import io.rigplane.simulator.ProxmoxSimulator;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +52,16 @@ class ScreenshotTour {
 
     private static final int MAX_HEIGHT = 8000;
 
+    /** Pages seen by someone other than the admin: signed out, or an operator where only admins may go. */
+    private static final Map<String, String> USERS = Map.of("login", "", "play-code", "", "forbidden", "olivia");
+
+    /** States reached by using a page rather than by its address. */
+    private static final List<String> STATES = List.of("play-signin", "play-starting", "play-ready", "device-new");
+
+    private static final String OPERATOR_PASSWORD = "operator-password-1";
+
+    private String laptopToken;
+
     @LocalServerPort
     int port;
 
@@ -49,6 +70,12 @@ class ScreenshotTour {
 
     @Autowired
     ProxmoxClusters clusters;
+
+    @Autowired
+    ProxmoxSimulator simulator;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
 
@@ -72,13 +99,32 @@ class ScreenshotTour {
                     if (!only.isEmpty() && !only.contains(page.getKey())) {
                         continue;
                     }
-                    signedIn(!page.getKey().equals("login"));
+                    signedIn(USERS.getOrDefault(page.getKey(), "admin"));
                     browser.screen(size[0], size[1], size[0] < 600);
-                    browser.go(page.getValue());
+                    browser.go(path(page.getValue()));
                     settle();
                     Files.write(folder.resolve(page.getKey() + ".png"), wholePage(size[0], size[1]));
                     shots++;
                 }
+            }
+        }
+        // the states a page reaches by being used, photographed at each size without a reload
+        for (String scheme : List.of("dark", "light")) {
+            browser.colorScheme(scheme);
+            for (String state : STATES) {
+                if (!only.isEmpty() && !only.contains(state)) {
+                    continue;
+                }
+                reach(state, scheme);
+                for (int[] size : SIZES) {
+                    Path folder = root.resolve(scheme).resolve(size[0] + "x" + size[1]);
+                    Files.createDirectories(folder);
+                    browser.screen(size[0], size[1], size[0] < 600);
+                    settle();
+                    Files.write(folder.resolve(state + ".png"), wholePage(size[0], size[1]));
+                    shots++;
+                }
+                leave(state);
             }
         }
         System.out.println("Screenshot tour: " + shots + " pages photographed into " + root.toAbsolutePath());
@@ -122,9 +168,14 @@ class ScreenshotTour {
         api.post("/api/v1/profiles/adopt", "{\"node\": \"srv02\", \"vmid\": 100, \"name\": \"gaming-100\"}");
         // spare-pc: a profile whose VM is not created yet
         assertThat(api.post("/api/v1/profiles", body("spare-pc", "srv03", "")).status()).isEqualTo(201);
-        device("office-laptop", "workstation", "dev-box");
-        api.post("/api/v1/users", "{\"username\": \"olivia\", \"password\": \"operator-password-1\", \"role\": \"operator\"}");
+        laptopToken = device("office-laptop", "workstation", "dev-box");
+        api.post("/api/v1/users", "{\"username\": \"olivia\", \"password\": \"" + OPERATOR_PASSWORD
+                + "\", \"role\": \"operator\"}");
         api.post("/api/v1/tokens", "{\"name\": \"backup-script\", \"scopes\": [\"profiles:read\"]}");
+        history();
+        api.put("/api/v1/profiles/gaming-pc/prewarm", "{\"mode\": \"suggest\"}");
+        api.post("/api/v1/notifications/targets", """
+                {"name": "ops-webhook", "kind": "webhook", "url": "http://127.0.0.1:9/rigplane", "secret": "tour-secret"}""");
         awaitSession(liveSession);
         String operation = api.get("/api/v1/operations?target=gaming-pc&size=1").json().get("items").get(0)
                 .get("id").asString();
@@ -144,6 +195,10 @@ class ScreenshotTour {
         pages.put("snapshots", "/profiles/workstation/snapshots");
         pages.put("adopt", "/profiles/adopt");
         pages.put("operation", "/operations/" + operation);
+        pages.put("operations", "/operations");
+        pages.put("prewarm", "/profiles/gaming-pc/prewarm");
+        pages.put("usage", "/usage");
+        pages.put("notifications", "/notifications");
         pages.put("platforms", "/platforms");
         pages.put("platform", "/platforms/windows-11-gaming");
         pages.put("platform-new", "/platforms/new");
@@ -154,10 +209,14 @@ class ScreenshotTour {
         pages.put("play", "/play#token=" + tv);
         pages.put("tokens", "/tokens");
         pages.put("devices", "/devices");
+        pages.put("devices-approve", "/devices/approve");
+        pages.put("devices-approve-code", "/devices/approve?code={code}");
         pages.put("users", "/users");
         pages.put("audit", "/audit");
         pages.put("account", "/account");
         pages.put("not-found", "/no-such-page");
+        pages.put("profile-not-found", "/profiles/does-not-exist");
+        pages.put("forbidden", "/users");
         for (String extra : System.getProperty("tour.pages", "").split(",")) {
             if (!extra.isBlank()) {
                 pages.put(extra.strip().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", ""), extra.strip());
@@ -166,19 +225,164 @@ class ScreenshotTour {
         return pages;
     }
 
-    private boolean signedIn;
+    private String signedIn = "";
 
-    private void signedIn(boolean wanted) {
-        if (wanted == signedIn) {
+    /** Signs in as this user ("" signs out), unless already so. */
+    private void signedIn(String user) {
+        if (user.equals(signedIn)) {
             return;
         }
         browser.screen(1280, 900, false);
-        if (wanted) {
-            browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
-        } else {
-            browser.driver().manage().deleteAllCookies();
+        browser.driver().manage().deleteAllCookies();
+        if (!user.isEmpty()) {
+            browser.signIn(user, user.equals("admin") ? IntegrationTest.ADMIN_PASSWORD : OPERATOR_PASSWORD);
         }
-        signedIn = wanted;
+        signedIn = user;
+    }
+
+    /** A page's address; {code} becomes a code a TV is showing right now, for the approval form. */
+    private String path(String path) {
+        if (!path.contains("{code}")) {
+            return path;
+        }
+        String code = api.post("/api/v1/device-authorization", null).json().get("user_code").asString();
+        return path.replace("{code}", code);
+    }
+
+    /** Brings the browser into a state by using the page as a person would. */
+    private void reach(String state, String scheme) {
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(90));
+        browser.screen(1440, 900, false);
+        switch (state) {
+            case "play-signin" -> {
+                signedIn("");
+                browser.go("/play");
+                browser.script("localStorage.clear()");
+                browser.go("/play");
+                wait.until(d -> !browser.find("#play-user-code").getText().contains("·"));
+                wait.until(d -> ((Number) browser.script(
+                        "return document.getElementById('play-code-qr').naturalWidth")).intValue() > 0);
+            }
+            case "play-starting" -> {
+                // the stream host never answers, so the start stays on its last step with the clock running
+                Api.Reply saved = api.put("/api/v1/profiles/workstation/session-settings",
+                        "{\"streamHostTimeoutSeconds\": 600, \"graceSeconds\": 0}");
+                assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+                simulator.faults().streamHostNeverReady(true);
+                startOnTheLaptop(wait);
+                wait.until(d -> browser.find("#play-progress-step").getText().equals("Waiting for the stream host"));
+                sleepQuietly(3000);
+            }
+            case "play-ready" -> {
+                startOnTheLaptop(wait);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("play-ready")));
+                wait.until(d -> ((Number) browser.script(
+                        "return document.getElementById('play-qr').naturalWidth")).intValue() > 0);
+            }
+            case "device-new" -> {
+                signedIn("admin");
+                browser.go("/devices");
+                browser.type("#new-device-form input[name=name]", "kitchen-tablet-" + scheme);
+                browser.find("#new-device-form input[value=gaming-pc]").click();
+                browser.submit("#new-device-form button[type=submit]");
+                browser.find("#new-device .qr-code svg");
+            }
+            default -> throw new IllegalArgumentException(state);
+        }
+    }
+
+    private void leave(String state) {
+        if (state.equals("play-starting") || state.equals("play-ready")) {
+            for (JsonNode session : api.get("/api/v1/sessions?profile=workstation").json()) {
+                if (!List.of("ENDED", "FAILED").contains(session.get("state").asString())) {
+                    api.delete("/api/v1/sessions/" + session.get("id").asString());
+                    awaitSessionEnd(session.get("id").asString());
+                }
+            }
+            simulator.faults().clear();
+        }
+        browser.driver().get("about:blank");
+    }
+
+    private void startOnTheLaptop(WebDriverWait wait) {
+        signedIn("");
+        browser.go("/play");
+        browser.script("localStorage.clear()");
+        browser.go("/play#token=" + laptopToken);
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#play-profile-buttons button[data-profile=workstation]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("play-session")));
+    }
+
+    private void awaitSessionEnd(String id) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until
+                && !List.of("ENDED", "FAILED").contains(api.get("/api/v1/sessions/" + id).json().get("state").asString())) {
+            sleepQuietly(300);
+        }
+    }
+
+    /**
+     * Three weeks of recorded use, so that the usage chart and the learned pre-warm habit have
+     * something to show: gaming-pc on weekday evenings (streamed, then stopped by idle stop),
+     * workstation on working days (on all day, streamed in the morning).
+     */
+    private void history() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int back = 21; back >= 1; back--) {
+            LocalDate day = today.minusDays(back);
+            DayOfWeek weekday = day.getDayOfWeek();
+            boolean weekend = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
+            if (!weekend || back % 2 == 0) {
+                operation("power-start", "gaming-pc", "USER", "admin", at(day, "18:00"));
+                pastSession("gaming-pc", "living-room-tv", at(day, "18:02"), at(day, weekend ? "23:30" : "21:15"));
+                operation("power-shutdown", "gaming-pc", "SCHEDULE", "session idle stop",
+                        at(day, weekend ? "23:50" : "21:40"));
+            }
+            if (!weekend) {
+                operation("power-start", "workstation", "USER", "admin", at(day, "08:30"));
+                pastSession("workstation", "office-laptop", at(day, "08:35"), at(day, "12:00"));
+                operation("power-shutdown", "workstation", "USER", "admin", at(day, "17:30"));
+            }
+        }
+    }
+
+    private static Instant at(LocalDate day, String time) {
+        return Instant.parse(day + "T" + time + ":00Z");
+    }
+
+    private void operation(String kind, String target, String actorType, String actor, Instant finished) {
+        jdbc.sql("""
+                insert into operation (id, kind, target, params, state, actor_type, actor_name, summary, attempts,
+                                       created_at, started_at, finished_at, updated_at)
+                values (:id, :kind, :target, '{}', 'SUCCEEDED', :actorType, :actor, 'done', 1, :finished, :finished,
+                        :finished, :finished)""")
+                .param("id", UUID.randomUUID()).param("kind", kind).param("target", target)
+                .param("actorType", actorType).param("actor", actor).param("finished", Timestamp.from(finished))
+                .update();
+    }
+
+    private void pastSession(String profile, String client, Instant ready, Instant lastActivity) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into stream_session (id, profile, device_name, actor_type, actor_name, client_name, state,
+                                            created_at, ready_at, ended_at, last_activity_at, reason)
+                values (:id, :profile, :client, 'DEVICE', :client, :client, 'ENDED', :created, :ready, :ended, :last,
+                        'ended by the client')""")
+                .param("id", id).param("profile", profile).param("client", client)
+                .param("created", Timestamp.from(ready.minusSeconds(48))).param("ready", Timestamp.from(ready))
+                .param("ended", Timestamp.from(lastActivity.plusSeconds(900))).param("last", Timestamp.from(lastActivity))
+                .update();
+        jdbc.sql("insert into stream_session_transition (session_id, state, at) values (:id, 'ACTIVE', :at)")
+                .param("id", id).param("at", Timestamp.from(ready.plusSeconds(20))).update();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for live pages to draw what they fetch, and for fonts and layout to settle. */
