@@ -2,6 +2,9 @@ package io.rigplane.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rigplane.access.Actor;
+import io.rigplane.access.AuditOutcome;
+import io.rigplane.access.AuditTrail;
 import io.rigplane.support.Api;
 import io.rigplane.support.IntegrationTest;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +35,9 @@ class ScreenReviewBrowserTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    AuditTrail audit;
+
     Browser browser;
 
     Api api;
@@ -44,6 +51,29 @@ class ScreenReviewBrowserTest {
     @AfterEach
     void wide() {
         Screens.reset(browser);
+    }
+
+    @Test
+    void theAuditLogKeepsALongDetailInsideThePageAtEverySize() {
+        // a Proxmox refusal quoted whole: one long run of characters with no space to break at
+        String action = "review.long-detail-" + UUID.randomUUID().toString().substring(0, 8);
+        audit.record(Actor.schedule("review"), action, "profile:review", AuditOutcome.FAILURE,
+                "proxmox answered 500 for /api2/json/nodes/srv02/qemu/100/config?digest="
+                        + "0123456789abcdef".repeat(8) + "&delete=hostpci0,hostpci1,hostpci2,efidisk0,tpmstate0");
+        browser.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        SoftAssertions soft = new SoftAssertions();
+
+        for (int[] size : Screens.SIZES) {
+            String at = size[0] + "x" + size[1];
+            Screens.size(browser, size[0], size[1]);
+            browser.go("/audit?action=" + action);
+            soft.assertThat(browser.all("#audit tbody tr")).as(at + ": the event is listed").hasSize(1);
+            soft.assertThat((Boolean) browser.script("""
+                    const wrap = document.querySelector('#audit').parentElement;
+                    return wrap.scrollWidth > wrap.clientWidth + 1;""")).as(at + ": the table scrolls sideways").isFalse();
+            soft.assertThat(Screens.overflowsSideways(browser)).as(at + ": the page is wider than the screen").isFalse();
+        }
+        soft.assertAll();
     }
 
     @Test
