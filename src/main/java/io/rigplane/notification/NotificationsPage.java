@@ -1,5 +1,6 @@
 package io.rigplane.notification;
 
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.ProblemException;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/notifications")
-class NotificationsPage {
+class NotificationsPage implements DashboardPage {
 
     private static final int RECENT = 30;
 

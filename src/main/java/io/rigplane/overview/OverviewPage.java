@@ -1,5 +1,6 @@
 package io.rigplane.overview;
 
+import io.rigplane.system.DashboardPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * power panel does); without JavaScript the page reloads itself now and then.
  */
 @Controller
-class OverviewPage {
+class OverviewPage implements DashboardPage {
 
     static final int REFRESH_SECONDS = 30;
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.InitBinder;
  * one request make 256 empty rows. Forms with rows set their own, lower limit; a row beyond it is
  * answered 400 by the problem advice.
  */
-@ControllerAdvice
+@ControllerAdvice(assignableTypes = DashboardPage.class)
 class FormBindingAdvice {
 
     static final int MAX_FORM_ROWS = 32;

@@ -1,6 +1,7 @@
 package io.rigplane.usage;
 
 import io.rigplane.profile.ProfileCatalog;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.InvalidRequestException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The dashboard's usage and energy: per profile, a chart of hours per day with the same figures as a table. */
 @Controller
-class UsagePage {
+class UsagePage implements DashboardPage {
 
     private final UsageFigures figures;
     private final ProfileCatalog catalog;

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -51,6 +52,9 @@ public class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
+                // the API's controllers ask the security context, never the servlet request, who calls;
+                // the wrapper would be made for every request for nothing
+                .servletApi(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new BearerAuthenticationFilter(tokens, lastUses, throttle, responses),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(responses)
@@ -87,6 +91,16 @@ public class SecurityConfiguration {
             sso.applyTo(http, CONTENT_SECURITY_POLICY);
         }
         return http.build();
+    }
+
+    /**
+     * Turning security's observations off in the configuration only makes them no-ops: each filter of
+     * each chain would still be wrapped and would ask the registry on every request. The HTTP server's
+     * own request metrics still time each request.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Argon2 for new passwords; the delegating encoder can still check older hashes after a change. */

@@ -4,6 +4,7 @@ import io.rigplane.access.CurrentActor;
 import io.rigplane.access.security.Caller;
 import io.rigplane.access.sso.SignInOptions;
 import io.rigplane.access.user.UserDirectory;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.ProblemException;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/account")
-public class AccountPage {
+public class AccountPage implements DashboardPage {
 
     private final UserDirectory directory;
     private final CurrentActor currentActor;

@@ -4,6 +4,7 @@ import io.rigplane.access.AuditOutcome;
 import io.rigplane.access.AuditTrail;
 import io.rigplane.access.audit.AuditQuery;
 import io.rigplane.access.audit.AuditResults;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/audit")
-public class AuditLogPage {
+public class AuditLogPage implements DashboardPage {
 
     private static final int PAGE_SIZE = 50;
 

@@ -1,10 +1,10 @@
 package io.rigplane.access.web;
 
 import io.rigplane.access.user.Role;
+import io.rigplane.system.DashboardPage;
 import java.security.Principal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Gives every dashboard page the signed-in user's name and role, so the layout shows only the
  * links and buttons that role may use (the security rules decide; this only avoids dead ends).
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(assignableTypes = DashboardPage.class)
 public class CurrentUserAdvice {
 
     @ModelAttribute("currentUser")

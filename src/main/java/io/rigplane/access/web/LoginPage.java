@@ -2,6 +2,7 @@ package io.rigplane.access.web;
 
 import io.rigplane.access.sso.SignInOptions;
 import io.rigplane.access.sso.SingleSignOn;
+import io.rigplane.system.DashboardPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * button (when configured). Spring Security handles the form's POST and the provider's answer.
  */
 @Controller
-public class LoginPage {
+public class LoginPage implements DashboardPage {
 
     private final SignInOptions options;
 

@@ -5,6 +5,7 @@ import io.rigplane.access.security.Caller;
 import io.rigplane.access.token.IssuedToken;
 import io.rigplane.access.token.Scope;
 import io.rigplane.access.token.TokenIssuer;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.ProblemException;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Every user's own script tokens: make one (shown once), see when each was used, revoke. */
 @Controller
 @RequestMapping("/tokens")
-public class TokenPage {
+public class TokenPage implements DashboardPage {
 
     /** Lifetimes offered on the form: days, or {@link #NEVER}; nothing else is taken. */
     static final List<String> LIFETIMES = List.of("7", "30", "90", "365", "never");

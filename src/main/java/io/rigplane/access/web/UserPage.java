@@ -4,6 +4,7 @@ import io.rigplane.access.CurrentActor;
 import io.rigplane.access.security.DashboardAuthorizationRules;
 import io.rigplane.access.user.Role;
 import io.rigplane.access.user.UserDirectory;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The dashboard's user administration (admins only, see DashboardAuthorizationRules). */
 @Controller
 @RequestMapping("/users")
-public class UserPage {
+public class UserPage implements DashboardPage {
 
     private final UserDirectory directory;
     private final CurrentActor currentActor;

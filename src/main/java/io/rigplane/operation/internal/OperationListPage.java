@@ -2,6 +2,7 @@ package io.rigplane.operation.internal;
 
 import io.rigplane.operation.OperationState;
 import io.rigplane.operation.Operations;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * shows only the last few, and a failed start a week ago is found here.
  */
 @Controller
-class OperationListPage {
+class OperationListPage implements DashboardPage {
 
     static final int PAGE_SIZE = 25;
 

@@ -2,6 +2,7 @@ package io.rigplane.operation.internal;
 
 import io.rigplane.operation.OperationView;
 import io.rigplane.operation.Operations;
+import io.rigplane.system.DashboardPage;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Controller
 @RequestMapping("/operations/{id}")
-public class OperationPage {
+public class OperationPage implements DashboardPage {
 
     /** Seconds between reloads of an unfinished operation's page in a browser without JavaScript. */
     static final int REFRESH_SECONDS = 3;

@@ -11,6 +11,7 @@ import io.rigplane.power.node.NodeNotFoundException;
 import io.rigplane.power.node.WakeHandler;
 import io.rigplane.proxmox.ProxmoxClient;
 import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.system.DashboardPage;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The dashboard's nodes of the default cluster: state, load, GPUs and who holds them, and Wake. */
 @Controller
-class NodesPage {
+class NodesPage implements DashboardPage {
 
     private static final Pattern NODE = Pattern.compile("^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$");
 

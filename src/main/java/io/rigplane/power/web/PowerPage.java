@@ -8,6 +8,7 @@ import io.rigplane.power.PowerControl;
 import io.rigplane.power.internal.PowerReadings;
 import io.rigplane.provisioning.VmMissingException;
 import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.system.DashboardPage;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/profiles/{name}")
-class PowerPage {
+class PowerPage implements DashboardPage {
 
     private final PowerControl control;
     private final PowerReadings readings;

@@ -4,6 +4,7 @@ import io.rigplane.profile.platform.PlatformCatalog;
 import io.rigplane.profile.platform.PlatformConflictException;
 import io.rigplane.profile.platform.PlatformDefinition;
 import io.rigplane.profile.platform.PlatformRequest;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.PreconditionFailedException;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The dashboard's platform pages: the list, one platform with its layers, and the form. */
 @Controller
 @RequestMapping("/platforms")
-class PlatformPage {
+class PlatformPage implements DashboardPage {
 
     private final PlatformCatalog platforms;
 

@@ -8,6 +8,7 @@ import io.rigplane.profile.ProfileSpec;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.profile.SyncStatus;
 import io.rigplane.profile.VmStates;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.PreconditionFailedException;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The dashboard's profile pages: list, detail with the rendered config, and the form. */
 @Controller
 @RequestMapping("/profiles")
-class ProfilePage {
+class ProfilePage implements DashboardPage {
 
     private static final int PAGE_SIZE = 25;
 

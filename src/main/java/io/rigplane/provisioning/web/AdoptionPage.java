@@ -6,6 +6,7 @@ import io.rigplane.provisioning.Adoption;
 import io.rigplane.provisioning.AdoptionRefusedException;
 import io.rigplane.provisioning.adopt.VmInventory;
 import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.ProblemException;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The dashboard's adopt form: the VMs no profile manages yet, each adoptable under a new profile name. */
 @Controller
 @RequestMapping("/profiles/adopt")
-class AdoptionPage {
+class AdoptionPage implements DashboardPage {
 
     private final VmInventory inventory;
     private final Adoption adoption;

@@ -12,6 +12,7 @@ import io.rigplane.provisioning.drift.DriftReport;
 import io.rigplane.provisioning.plan.ApplyHandler;
 import io.rigplane.provisioning.plan.ProvisioningPlans;
 import io.rigplane.proxmox.ProxmoxException;
+import io.rigplane.system.DashboardPage;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The dashboard's plan of a profile: what applying it would change, the Apply button and drift. */
 @Controller
 @RequestMapping("/profiles/{name}")
-class ProvisioningPage {
+class ProvisioningPage implements DashboardPage {
 
     /** What each effect means, in the legend's order. */
     static final Map<ChangeEffect, String> EFFECTS = effects();

@@ -3,6 +3,7 @@ package io.rigplane.session.web;
 import io.rigplane.session.device.DeviceRegistry;
 import io.rigplane.session.device.DeviceView;
 import io.rigplane.session.signin.DeviceAuthorizations;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.ProblemException;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/devices/approve")
-class DeviceApprovalPage {
+class DeviceApprovalPage implements DashboardPage {
 
     private final DeviceAuthorizations authorizations;
     private final DeviceRegistry registry;

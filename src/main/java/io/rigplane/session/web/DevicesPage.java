@@ -4,6 +4,7 @@ import io.rigplane.session.device.DeviceCreated;
 import io.rigplane.session.device.DeviceQrCode;
 import io.rigplane.session.device.DeviceRegistry;
 import io.rigplane.session.device.DeviceView;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.InvalidRequestException;
 import io.rigplane.system.ProblemException;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 @RequestMapping("/devices")
-class DevicesPage {
+class DevicesPage implements DashboardPage {
 
     private final DeviceRegistry registry;
 

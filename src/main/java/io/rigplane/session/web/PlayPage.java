@@ -1,6 +1,7 @@
 package io.rigplane.session.web;
 
 import io.rigplane.session.device.DeviceQrCode;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.FieldError;
 import io.rigplane.system.InvalidRequestException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * page and the QR image, which reveal nothing by themselves.
  */
 @Controller
-public class PlayPage {
+public class PlayPage implements DashboardPage {
 
     /** Longer than any Artemis link, short enough that a QR code stays scannable on a phone. */
     public static final int MAX_QR_TEXT = 512;

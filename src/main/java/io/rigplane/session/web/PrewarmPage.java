@@ -7,6 +7,7 @@ import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.session.prewarm.PrewarmMode;
 import io.rigplane.session.prewarm.PrewarmSettings;
 import io.rigplane.session.prewarm.Prewarming;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.InvalidRequestException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/profiles/{name}/prewarm")
-class PrewarmPage {
+class PrewarmPage implements DashboardPage {
 
     private final Prewarming prewarming;
     private final ProfileCatalog catalog;

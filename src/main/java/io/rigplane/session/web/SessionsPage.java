@@ -6,6 +6,7 @@ import io.rigplane.session.internal.SessionEvents;
 import io.rigplane.session.internal.SessionQuery;
 import io.rigplane.session.internal.SessionState;
 import io.rigplane.session.internal.Sessions;
+import io.rigplane.system.DashboardPage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/sessions")
-class SessionsPage {
+class SessionsPage implements DashboardPage {
 
     static final int LIVE_LIMIT = 200;
     static final int HISTORY_LIMIT = 50;

@@ -7,6 +7,7 @@ import io.rigplane.provisioning.VmHandle;
 import io.rigplane.snapshot.catalog.RollbackRequest;
 import io.rigplane.snapshot.catalog.SnapshotCatalog;
 import io.rigplane.snapshot.catalog.SnapshotEntry;
+import io.rigplane.system.DashboardPage;
 import org.jspecify.annotations.Nullable;
 import io.rigplane.snapshot.policy.PolicyRules;
 import io.rigplane.snapshot.policy.PolicyView;
@@ -35,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * run, the snapshots on Proxmox, the latest runs and a "Snapshot now" button.
  */
 @Controller
-class SnapshotPage {
+class SnapshotPage implements DashboardPage {
 
     private static final int TIMELINE_RUNS = 200;
 

@@ -2,6 +2,7 @@ package io.rigplane.streamhost.web;
 
 import io.rigplane.streamhost.settings.StreamHostConfigs;
 import io.rigplane.streamhost.settings.StreamHostSettingsChange;
+import io.rigplane.system.DashboardPage;
 import io.rigplane.system.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The dashboard form of a profile's stream-host settings; the password field is never filled in. */
 @Controller
 @RequestMapping("/profiles/{name}/stream-host")
-class StreamHostPage {
+class StreamHostPage implements DashboardPage {
 
     private final StreamHostConfigs configs;
 
