@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ProfileVms {
+
+    /** Compiled once: every plan splits its VM's tags. */
+    private static final Pattern TAG_SEPARATOR = Pattern.compile("[;, ]");
 
     private final ProxmoxClusters clusters;
     private final ProfileCatalog catalog;
@@ -90,7 +94,7 @@ public class ProfileVms {
         }
         try {
             VmConfig config = client(profile).config(profile.spec().node(), bound);
-            boolean ours = Arrays.asList(config.values().getOrDefault("tags", "").split("[;, ]"))
+            boolean ours = Arrays.asList(TAG_SEPARATOR.split(config.values().getOrDefault("tags", "")))
                     .contains(profile.identityTag());
             return ours ? Optional.of(new VmLocation(profile.spec().node(), bound, config)) : Optional.empty();
         } catch (ProxmoxNotFoundException | ProxmoxUnavailableException elsewhereOrAsleep) {
