@@ -3,6 +3,7 @@ package io.rigplane.provisioning;
 import io.rigplane.profile.ProfileCatalog;
 import io.rigplane.profile.ProfileView;
 import io.rigplane.provisioning.plan.Observed;
+import io.rigplane.provisioning.plan.ObservedVm;
 import io.rigplane.provisioning.plan.VmLocation;
 import io.rigplane.proxmox.ClusterVm;
 import io.rigplane.proxmox.ProxmoxClient;
@@ -11,10 +12,9 @@ import io.rigplane.proxmox.ProxmoxNotFoundException;
 import io.rigplane.proxmox.ProxmoxUnavailableException;
 import io.rigplane.proxmox.VmConfig;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,12 +24,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProfileVms {
 
+    /** Compiled once: every plan splits its VM's tags. */
+    private static final Pattern TAG_SEPARATOR = Pattern.compile("[;, ]");
+
     private final ProxmoxClusters clusters;
     private final ProfileCatalog catalog;
+    private final VmReads reads;
 
-    ProfileVms(ProxmoxClusters clusters, ProfileCatalog catalog) {
+    ProfileVms(ProxmoxClusters clusters, ProfileCatalog catalog, VmReads reads) {
         this.clusters = clusters;
         this.catalog = catalog;
+        this.reads = reads;
     }
 
     /** The profile's VM, or empty while it has none (apply creates it). */
@@ -59,9 +64,29 @@ public class ProfileVms {
      */
     public Optional<VmLocation> locate(ProfileView profile) {
         Optional<VmLocation> where = whereBound(profile);
-        if (where.isPresent()) {
-            return where;
+        return where.isPresent() ? where : search(profile);
+    }
+
+    /**
+     * Where the profile's VM is and what it has. The bound VM's pending changes and status are read
+     * at its node while its config confirms it is still there, and dropped if it is not.
+     */
+    public Optional<ObservedVm> locateAndObserve(ProfileView profile) {
+        Integer bound = profile.boundVmid();
+        String node = profile.spec().node();
+        if (bound != null && node != null) {
+            VmReads.Reading early = reads.start(client(profile), node, bound);
+            Optional<VmLocation> where = whereBound(profile);
+            if (where.isPresent() && where.get().config() != null) {
+                return Optional.of(new ObservedVm(where.get(), early.with(where.get().config())));
+            }
+            early.discard();
         }
+        return search(profile).map(vm -> new ObservedVm(vm, observe(profile, vm)));
+    }
+
+    /** The profile's VM by its identity tag, on any node of the cluster. */
+    private Optional<VmLocation> search(ProfileView profile) {
         List<ClusterVm> vms = client(profile).vms();
         Optional<ClusterVm> tagged = vms.stream().filter(vm -> vm.tags().contains(profile.identityTag())).findFirst();
         if (tagged.isPresent()) {
@@ -90,7 +115,7 @@ public class ProfileVms {
         }
         try {
             VmConfig config = client(profile).config(profile.spec().node(), bound);
-            boolean ours = Arrays.asList(config.values().getOrDefault("tags", "").split("[;, ]"))
+            boolean ours = Arrays.asList(TAG_SEPARATOR.split(config.values().getOrDefault("tags", "")))
                     .contains(profile.identityTag());
             return ours ? Optional.of(new VmLocation(profile.spec().node(), bound, config)) : Optional.empty();
         } catch (ProxmoxNotFoundException | ProxmoxUnavailableException elsewhereOrAsleep) {
@@ -130,11 +155,12 @@ public class ProfileVms {
 
     public Observed observe(ProfileView profile, VmLocation vm) {
         ProxmoxClient client = client(profile);
-        VmConfig config = vm.config() != null ? vm.config() : client.config(vm.node(), vm.vmid());
-        Set<String> pending = new HashSet<>();
-        client.pending(vm.node(), vm.vmid()).stream().filter(change -> change.isPending())
-                .forEach(change -> pending.add(change.key()));
-        boolean running = client.status(vm.node(), vm.vmid()).running();
-        return new Observed(config.values(), pending, running);
+        VmReads.Reading reading = reads.start(client, vm.node(), vm.vmid());
+        try {
+            return reading.with(vm.config() != null ? vm.config() : client.config(vm.node(), vm.vmid()));
+        } catch (RuntimeException e) {
+            reading.discard();
+            throw e;
+        }
     }
 }

@@ -8,9 +8,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** Path parameters and helpers shared by the route groups. */
 final class CommonParams {
+    private static final Pattern ID_SEPARATORS = Pattern.compile("[,;\\s]+");
+
+
     static final Param NODE = str("node").required().pattern("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
     static final Param VMID = integer("vmid").required().range(100L, 999_999_999L);
     static final Param SNAPNAME = str("snapname").required().maxLength(40);
@@ -61,7 +65,7 @@ final class CommonParams {
     static List<String> idList(String value) {
         List<String> out = new ArrayList<>();
         if (value != null) {
-            for (String s : value.split("[,;\\s]+")) {
+            for (String s : ID_SEPARATORS.split(value)) {
                 if (!s.isEmpty()) {
                     out.add(s);
                 }

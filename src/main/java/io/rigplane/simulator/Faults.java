@@ -12,6 +12,7 @@ public final class Faults {
     private long seed;
     private Random random;
     private long latencyMillis;
+    private long bodyStallMillis;
     private double errorRate;
     private int errorStatus = 500;
     private double lockContentionRate;
@@ -33,6 +34,7 @@ public final class Faults {
     /** No faults: every call and task as the configured cluster answers it. */
     public synchronized Faults clear() {
         latencyMillis = 0;
+        bodyStallMillis = 0;
         errorRate = 0;
         errorStatus = 500;
         lockContentionRate = 0;
@@ -45,6 +47,12 @@ public final class Faults {
 
     public synchronized Faults latencyMillis(long v) {
         latencyMillis = v;
+        return this;
+    }
+
+    /** A pause in the middle of every answer's body: a connection that stalls after the headers. */
+    public synchronized Faults bodyStallMillis(long v) {
+        bodyStallMillis = v;
         return this;
     }
 
@@ -95,6 +103,10 @@ public final class Faults {
         return latencyMillis;
     }
 
+    synchronized long bodyStallMillis() {
+        return bodyStallMillis;
+    }
+
     synchronized double errorRate() {
         return errorRate;
     }
@@ -127,6 +139,7 @@ public final class Faults {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", seed);
         m.put("latencyMillis", latencyMillis);
+        m.put("bodyStallMillis", bodyStallMillis);
         m.put("errorRate", errorRate);
         m.put("errorStatus", errorStatus);
         m.put("lockContentionRate", lockContentionRate);
@@ -144,6 +157,7 @@ public final class Faults {
             switch (e.getKey()) {
                 case "seed" -> reseed(((Number) v).longValue());
                 case "latencyMillis" -> latencyMillis = ((Number) v).longValue();
+                case "bodyStallMillis" -> bodyStallMillis = ((Number) v).longValue();
                 case "errorRate" -> errorRate = ((Number) v).doubleValue();
                 case "errorStatus" -> errorStatus = ((Number) v).intValue();
                 case "lockContentionRate" -> lockContentionRate = ((Number) v).doubleValue();

@@ -230,8 +230,24 @@ final class HttpListener implements AutoCloseable {
         });
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(reply.body());
+        if (reply.bodyStallMillis() > 0 && reply.body().length > 1) {
+            out.write(reply.body(), 0, 1);
+            out.flush();
+            stall(reply.bodyStallMillis());
+            out.write(reply.body(), 1, reply.body().length - 1);
+        } else {
+            out.write(reply.body());
+        }
         out.flush();
+    }
+
+    private static void stall(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stalling a body", e);
+        }
     }
 
     @Override

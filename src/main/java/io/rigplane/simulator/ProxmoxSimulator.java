@@ -109,7 +109,7 @@ public final class ProxmoxSimulator implements AutoCloseable {
         auth.clear();
         ctx.faults.apply(Map.of("latencyMillis", 0, "errorRate", 0, "errorStatus", 500, "lockContentionRate", 0,
                 "taskFailureRate", 0, "guestNeverReady", false, "streamHostNeverReady", false));
-        ctx.faults.taskMillis(null).reseed(settings.seed());
+        ctx.faults.taskMillis(null).bodyStallMillis(0).reseed(settings.seed());
         ctx.resetState();
     }
 

@@ -44,7 +44,7 @@ final class PveServer implements HttpListener.Handler {
             return controls.handle(call);
         }
         try {
-            return json(200, "OK", envelope(serve(call)));
+            return json(200, "OK", envelope(serve(call))).withBodyStall(ctx.faults.bodyStallMillis());
         } catch (PveError e) {
             return error(e);
         }

@@ -7,6 +7,7 @@ import static io.rigplane.simulator.Param.str;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +15,8 @@ import java.util.stream.Stream;
  * hand from the Proxmox VE API documentation (qemu-server's PVE::QemuServer and Drive modules).
  */
 final class VmKeys {
+    /** Compiled once: the simulator asks this for every key of every config it reads or writes. */
+    private static final Pattern DISK = Pattern.compile("(scsi|virtio|sata|ide)\\d+|efidisk0|tpmstate0");
 
     private VmKeys() {
     }
@@ -200,7 +203,7 @@ final class VmKeys {
     }
 
     static boolean isDisk(String key) {
-        return key.matches("(scsi|virtio|sata|ide)\\d+|efidisk0|tpmstate0");
+        return DISK.matcher(key).matches();
     }
 
     static PropertyFormat diskFormat(String key) {

@@ -96,6 +96,42 @@ class ProfileVmsTest {
         assertThat(status.path("vmid").isIntegralNumber()).as(status.toString()).isFalse();
     }
 
+    @Test
+    void aPlanFindsAVmThatMovedToAnotherNodeAndReadsItThere() {
+        String name = applied("moved");
+        int vmid = catalog.get(name).boundVmid();
+        SimulatorControl.migrateVm(simulator, "srv02", vmid, "srv03");
+
+        Api.Reply plan = api.get("/api/v1/profiles/" + name + "/plan");
+
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        JsonNode body = plan.json();
+        assertThat(body.get("node").asString()).isEqualTo("srv03");
+        assertThat(body.get("vmid").asInt()).isEqualTo(vmid);
+        assertThat(body.get("exists").asBoolean()).isTrue();
+        assertThat(body.get("running").asBoolean()).isFalse();
+        assertThat(body.get("changes").size()).as(body.toString()).isZero();
+    }
+
+    @Test
+    void aPlanReadsTheVmsPendingChangesAndStatusWhileItsConfigIsRead() {
+        String name = applied("together");
+        long latency = 1000;
+        simulator.faults().latencyMillis(latency);
+        try {
+            long started = System.nanoTime();
+            Api.Reply plan = api.get("/api/v1/profiles/" + name + "/plan");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+            assertThat(plan.json().get("node").asString()).isEqualTo("srv02");
+            // config, pending changes and status one after another take at least three latencies; side by side one
+            assertThat(took).isLessThan(Duration.ofMillis(latency * 2));
+        } finally {
+            simulator.faults().latencyMillis(0);
+        }
+    }
+
     private static void assertVmMissing(Api.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(409);
         assertThat(reply.contentType()).startsWith("application/problem+json");

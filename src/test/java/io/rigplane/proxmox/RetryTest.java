@@ -123,13 +123,27 @@ class RetryTest extends ProxmoxTestBase {
 
     @Test
     void aSlowReadTimesOutAfterBoundedRetries() {
-        ProxmoxClient slow = new ProxmoxClient(connection(sim.fingerprint(), null),
-                clientSettings().withReadTimeout(Duration.ofMillis(200)));
         sim.faults().latencyMillis(800);
+        timesOutAfterBoundedRetries(200);
+    }
+
+    @Test
+    void aBodyThatStallsAfterItsHeadersTimesOutLikeASlowAnswer() {
+        sim.faults().bodyStallMillis(1500);
+        ProxmoxClient slow = timesOutAfterBoundedRetries(300);
+        sim.faults().bodyStallMillis(0);
+        assertThat(slow.nodes()).isNotEmpty();
+    }
+
+    private ProxmoxClient timesOutAfterBoundedRetries(long readTimeoutMillis) {
+        ProxmoxClient slow = new ProxmoxClient(connection(sim.fingerprint(), null),
+                clientSettings().withReadTimeout(Duration.ofMillis(readTimeoutMillis)));
         long t0 = System.nanoTime();
-        assertThatThrownBy(slow::nodes).isInstanceOf(ProxmoxTimeoutException.class).hasMessageContaining("200 ms");
+        assertThatThrownBy(slow::nodes).isInstanceOf(ProxmoxTimeoutException.class)
+                .hasMessageContaining(readTimeoutMillis + " ms");
         assertThat(retried()).isEqualTo(4);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        return slow;
     }
 
     @Test

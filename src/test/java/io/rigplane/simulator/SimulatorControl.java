@@ -29,4 +29,10 @@ public final class SimulatorControl {
         PveTestClient client = PveTestClient.forSimulator(simulator);
         client.runTask(client.delete("/nodes/" + node + "/qemu/" + vmid), "OK");
     }
+
+    /** Moves a stopped VM to another node as someone might by hand on Proxmox, and waits until it is there. */
+    public static void migrateVm(ProxmoxSimulator simulator, String node, int vmid, String target) {
+        PveTestClient client = PveTestClient.forSimulator(simulator);
+        client.runTask(client.post("/nodes/" + node + "/qemu/" + vmid + "/migrate", "target", target), "OK");
+    }
 }

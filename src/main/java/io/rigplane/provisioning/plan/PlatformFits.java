@@ -29,11 +29,11 @@ public class PlatformFits implements PlatformFit {
     }
 
     List<PlatformDistance> of(ProfileView profile) {
-        Optional<VmLocation> vm = vms.locate(profile);
+        Optional<ObservedVm> vm = vms.locateAndObserve(profile);
         if (vm.isEmpty()) {
             return distances.ofRendered(profile);
         }
-        return distances.of(profile, vms.observe(profile, vm.get()));
+        return distances.of(profile, vm.get().observed());
     }
 
     public List<PlatformDistance> distances(String name) {

@@ -31,16 +31,16 @@ public class ProvisioningPlans {
 
     public Plan plan(ProfileView profile) {
         String cluster = vms.clusterId(profile);
-        Optional<VmLocation> location = vms.locate(profile);
-        if (location.isEmpty()) {
+        Optional<ObservedVm> found = vms.locateAndObserve(profile);
+        if (found.isEmpty()) {
             Integer vmid = profile.boundVmid() != null ? profile.boundVmid() : profile.spec().vmid();
             RenderedConfig desired = catalog.render(profile.spec().withVmid(vmid));
             String node = profile.spec().node() != null ? profile.spec().node() : vms.homeNode(profile);
             return new Plan(profile.spec().name(), cluster, node, vmid, false, false,
                     Planner.create(desired, identityTags(profile)), List.of(), clock.instant());
         }
-        VmLocation vm = location.get();
-        Observed observed = vms.observe(profile, vm);
+        VmLocation vm = found.get().where();
+        Observed observed = found.get().observed();
         RenderedConfig desired = catalog.render(profile.spec().withVmid(vm.vmid()));
         List<Change> changes = Planner.diff(desired, identityTags(profile), observed);
         return new Plan(profile.spec().name(), cluster, vm.node(), vm.vmid(), true, observed.running(), changes,

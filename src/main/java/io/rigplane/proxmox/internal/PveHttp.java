@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
@@ -53,10 +52,8 @@ public final class PveHttp {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(settings.readTimeout());
         this.rest = RestClient.builder()
-                .requestFactory(factory)
+                .requestFactory(new CallingThreadRequestFactory(http, settings.readTimeout()))
                 .baseUrl(connection.url() + "/api2/json")
                 .defaultHeader("Authorization", "PVEAPIToken=" + connection.tokenId() + "=" + connection.tokenSecret())
                 .build();
