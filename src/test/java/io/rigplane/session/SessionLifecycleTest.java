@@ -332,6 +332,23 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void aSessionWhoseProfileWasDeletedEndsOnItsOwn() {
+        SessionFixtures fixtures = new SessionFixtures(port);
+        String profile = fixtures.appliedProfile("forgotten", null);
+        String id = SessionFixtures.open(fixtures.api(), profile).get("id").asString();
+        assertThat(fixtures.awaitState(id, "READY", "FAILED").get("state").asString()).isEqualTo("READY");
+
+        Api.Reply deleted = fixtures.api().delete("/api/v1/profiles/" + profile + "?releaseVm=true");
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+
+        JsonNode ended = fixtures.awaitState(id, "ENDED", "FAILED");
+        assertThat(ended.get("state").asString()).isEqualTo("ENDED");
+        JsonNode transitions = ended.get("transitions");
+        assertThat(transitions.get(transitions.size() - 2).get("detail").asString())
+                .contains(profile).contains("was deleted");
+    }
+
+    @Test
     void manyClientsReadingSessionsAtOnceAllGetTheirAnswer() throws Exception {
         SessionFixtures fixtures = new SessionFixtures(port);
         String id = SessionFixtures.open(fixtures.api(), fixtures.appliedProfile("reads", null)).get("id").asString();

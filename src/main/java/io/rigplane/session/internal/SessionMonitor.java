@@ -66,6 +66,9 @@ public class SessionMonitor {
         for (SessionRow session : store.inStates(SessionState.STREAMABLE)) {
             try {
                 watch(session, rules.computeIfAbsent(session.profile(), settings::get));
+            } catch (ProfileNotFoundException gone) {
+                // deleted with its VM released: Rigplane no longer manages what the session streams from
+                sessions.end(session.id(), Actor.system(), "its profile " + session.profile() + " was deleted");
             } catch (RuntimeException e) {
                 log.warn("Could not check session {}: {}", session.id(), e.toString());
             }
