@@ -10,14 +10,32 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Spring's job store, telling this replica's scheduler thread about a trigger written in a transaction
- * again once the transaction commits. Quartz tells it right after the write, before the commit: the thread
- * looks, does not see the trigger yet, and sleeps its idle wait (up to {@code idleWaitTime}, 1 s) before
- * the trigger fires. Operations are queued, and waiting operations moved to now, in transactions (so no
- * one sees them half written), so each of them paid that second; the look after the commit finds them.
- * Named by {@code org.quartz.jobStore.class} in application.yaml.
+ * Spring's job store, with every write all or nothing, and seen by this replica's scheduler thread once
+ * committed. Named by {@code org.quartz.jobStore.class} in application.yaml.
+ *
+ * <p>Within a Spring transaction a write joins it. Quartz tells the scheduler thread right after the write,
+ * before the commit: the thread looks, does not see the trigger yet, and sleeps its idle wait (up to
+ * {@code idleWaitTime}, 1 s) before the trigger fires. Operations are queued, and waiting operations moved
+ * to now, in transactions, so each of them paid that second; the thread is told again after the commit.
+ *
+ * <p>Outside a transaction Spring's store ran a write's statements on a connection that committed each
+ * alone, and Quartz's TRIGGER_ACCESS row lock ended with its own statement: other replicas saw triggers half
+ * written ("No record found" in trigger acquisition, then 15 s retry sleeps), and a database lost between
+ * the statements left a trigger row without its schedule that no replica could ever acquire again. Such a
+ * write now runs in a transaction of its own on Quartz's non-transactional connection, holding the lock
+ * until it commits, as Quartz's own writes (a firing's start and end) do.
  */
 public class CommittedTriggersJobStore extends LocalDataSourceJobStore {
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    protected Object executeInLock(String lockName, TransactionCallback callback) throws JobPersistenceException {
+        // reads (no lock) keep Spring's connection; a write outside a transaction gets one of its own
+        if (lockName != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return executeInNonManagedTXLock(lockName, callback, null);
+        }
+        return super.executeInLock(lockName, callback);
+    }
 
     @Override
     public void storeJobAndTrigger(JobDetail job, OperableTrigger trigger) throws JobPersistenceException {
