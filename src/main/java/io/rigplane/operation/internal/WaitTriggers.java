@@ -12,12 +12,22 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Quartz trigger that carries a waiting operation on: one per operation, on its own job, so the
  * clustered job store still fires it on exactly one replica, and the job (which disallows concurrent
  * execution) never runs twice at once. Its data says where this run's steps begin, so the next firing
  * knows which recorded steps are its own to replay.
+ *
+ * <p>Each move runs in a transaction. Quartz's Spring job store writes on the caller's connection, which
+ * outside a transaction commits statement by statement: a move (delete the trigger, insert its row, insert
+ * its schedule) was then seen half done by trigger acquisition on every replica ("No record found", and
+ * after two such failures in a row Quartz's scheduler sleeps its 15 s retry interval), and a database lost
+ * between the statements left a trigger without its schedule that no replica could ever acquire again.
+ * In a transaction the move is all or nothing, and Quartz's TRIGGER_ACCESS row lock is held until it
+ * commits, so it no longer interleaves with a firing's start or end.
  */
 @Component
 public class WaitTriggers {
@@ -27,9 +37,11 @@ public class WaitTriggers {
     public static final String FROM_STEP = "fromStep";
 
     private final Scheduler scheduler;
+    private final TransactionTemplate transaction;
 
-    WaitTriggers(Scheduler scheduler) {
+    WaitTriggers(Scheduler scheduler, PlatformTransactionManager transactions) {
         this.scheduler = scheduler;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The position stored on a firing's trigger, or null for a firing that starts a run. */
@@ -51,9 +63,11 @@ public class WaitTriggers {
                 .usingJobData(FROM_STEP, Integer.toString(fromStep))
                 .startAt(Date.from(at))
                 .build();
-        if (scheduler.rescheduleJob(next.getKey(), next) == null) {
-            scheduler.scheduleJob(next);
-        }
+        inTransaction(() -> {
+            if (scheduler.rescheduleJob(next.getKey(), next) == null) {
+                scheduler.scheduleJob(next);
+            }
+        });
     }
 
     /**
@@ -61,9 +75,39 @@ public class WaitTriggers {
      * Never creates one, so a late look cannot bring a finished operation back.
      */
     void now(UUID id) throws SchedulerException {
-        Trigger waiting = scheduler.getTrigger(key(id));
-        if (waiting != null) {
-            scheduler.rescheduleJob(waiting.getKey(), waiting.getTriggerBuilder().startNow().build());
+        inTransaction(() -> {
+            Trigger waiting = scheduler.getTrigger(key(id));
+            if (waiting != null) {
+                scheduler.rescheduleJob(waiting.getKey(), waiting.getTriggerBuilder().startNow().build());
+            }
+        });
+    }
+
+    private void inTransaction(SchedulerWork work) throws SchedulerException {
+        try {
+            transaction.executeWithoutResult(status -> {
+                try {
+                    work.run();
+                } catch (SchedulerException e) {
+                    throw new Failed(e);
+                }
+            });
+        } catch (Failed failed) {
+            throw failed.cause;
+        }
+    }
+
+    private interface SchedulerWork {
+        void run() throws SchedulerException;
+    }
+
+    /** Carries a checked failure out of the transaction, which it rolls back. */
+    private static final class Failed extends RuntimeException {
+        private final SchedulerException cause;
+
+        Failed(SchedulerException cause) {
+            super(cause);
+            this.cause = cause;
         }
     }
 

@@ -62,9 +62,17 @@ class SessionDriver {
 
     /** Starts driving the session here, unless this replica or another one already does. */
     void drive(UUID id) {
+        drive(id, false);
+    }
+
+    /**
+     * Like {@link #drive(UUID)}, for a session just opened: {@code gpuFree} when the opening found the
+     * GPU it wants free, so its first start need not look again.
+     */
+    void drive(UUID id, boolean gpuFree) {
         if (driving.add(id)) {
             try {
-                threads.execute(() -> run(id));
+                threads.execute(() -> run(id, gpuFree));
             } catch (RejectedExecutionException shuttingDown) {
                 // not held by this replica after all: its lease lapses and another replica adopts it
                 driving.remove(id);
@@ -87,7 +95,7 @@ class SessionDriver {
         }
     }
 
-    private void run(UUID id) {
+    private void run(UUID id, boolean gpuFree) {
         Thread.interrupted();
         running.put(id, Thread.currentThread());
         try {
@@ -99,7 +107,7 @@ class SessionDriver {
                     log.info("Session {} on {} taken over from {}", id, lease.get().profile(), before);
                     events.publishEvent(new SessionTakenOver(id, lease.get().profile()));
                 }
-                journey.travel(id);
+                journey.travel(id, gpuFree);
             }
         } catch (RuntimeException e) {
             log.warn("Session {} could not be driven: {}", id, e.toString());

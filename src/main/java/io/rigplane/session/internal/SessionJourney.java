@@ -65,11 +65,23 @@ class SessionJourney {
     }
 
     void travel(UUID id) {
+        travel(id, false);
+    }
+
+    /**
+     * {@code gpuFree}: the session was opened a moment ago and its GPU was free then. Its first start then
+     * skips looking again (reads of Proxmox, seconds under load on a sleeping node): the start books the
+     * device itself and refuses with {@link GpuHeldException} if another profile took it meanwhile.
+     */
+    void travel(UUID id, boolean gpuFree) {
+        boolean gpuLookedAt = gpuFree;
         while (true) {
             try {
                 SessionRow row = live(id);
+                boolean skipGpuLook = gpuLookedAt;
+                gpuLookedAt = false;
                 switch (row.state()) {
-                    case REQUESTED, WAKING_HOST, STARTING_VM -> startVm(row);
+                    case REQUESTED, WAKING_HOST, STARTING_VM -> startVm(row, skipGpuLook);
                     case WAITING_FOR_STREAM_HOST -> {
                         awaitStreamHost(row);
                         return;
@@ -94,10 +106,10 @@ class SessionJourney {
         }
     }
 
-    private void startVm(SessionRow row) throws InterruptedException {
+    private void startVm(SessionRow row, boolean gpuLookedAt) throws InterruptedException {
         String profile = row.profile();
         SessionSettings rules = settings.get(profile);
-        Optional<String> holder = power.gpuHolder(profile);
+        Optional<String> holder = gpuLookedAt ? Optional.empty() : power.gpuHolder(profile);
         if (holder.isPresent()) {
             Optional<SessionRow> blocker = store.liveOn(holder.get()).stream()
                     .filter(other -> !other.samePerson(row)).findFirst();

@@ -94,7 +94,8 @@ public class Sessions {
         if (opened.equals(request.id())) {
             audit.record(actor, "session.open", profile, AuditOutcome.SUCCESS, "session " + opened + " for client "
                     + clientName);
-            driver.drive(opened);
+            // the GPU was looked at a moment ago: the journey's first step need not ask Proxmox again
+            driver.drive(opened, gpuHolder.isEmpty());
         }
         return get(opened);
     }
