@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged jar beside a bare Spring Boot + Data JPA application (bench/bare-app), both on the
- * machine's PostgreSQL, both started as a user starts them ({@code java -jar}, the same JVM, the same
- * options: none unless BENCH_JVM_OPTIONS says otherwise, BENCH_AOT=1 adds a trained AOT cache to
- * both): start-up to healthy, resident memory after start, and requests/s with p50/p99 under wrk of
+ * machine's PostgreSQL, both started as a user starts them, on the same JVM with the same options (none
+ * unless BENCH_JVM_OPTIONS says otherwise): Rigplane as {@code ./rigplane} starts it (BENCH_AOT=launcher:
+ * its extracted jar, with the AOT cache that script trains on Java 25), the bare app as {@code java -jar};
+ * BENCH_AOT unset runs both as {@code java -jar}, BENCH_AOT=1 trains an AOT cache for each. Figures:
+ * start-up to healthy, resident memory after start, and requests/s with p50/p99 under wrk of
  * Rigplane's authenticated {@code GET /api/v1/sessions/{id}} against the bare app's read of one row by
  * key, with the ratios Rigplane / bare. Rigplane runs in demo mode (its own simulator in-process).
  * Then Rigplane's other read endpoints with 1,000 profiles (skipped when profiles is 0), its threads
@@ -179,19 +181,37 @@ public final class ServiceBenchmark {
         return Integer.parseInt(service.base().substring(service.base().lastIndexOf(':') + 1));
     }
 
-    /** The JVM options both applications get; BENCH_AOT=1 adds a trained AOT cache (Java 25) to each. */
-    record Jvm(List<String> options, boolean aot) {
+    /** How the applications start: both as {@code java -jar}, Rigplane as its launcher does, or both with a cache. */
+    enum Aot {
+        NONE, LAUNCHER, BOTH;
+
+        static Aot fromEnvironment() {
+            return switch (System.getenv().getOrDefault("BENCH_AOT", "")) {
+                case "", "0" -> NONE;
+                case "launcher" -> LAUNCHER;
+                case "1" -> BOTH;
+                default -> throw new IllegalArgumentException("BENCH_AOT is empty, 0, launcher or 1");
+            };
+        }
+    }
+
+    /** The JVM options both applications get, and how each starts. */
+    record Jvm(List<String> options, Aot aot) {
         static Jvm fromEnvironment() {
             String options = System.getenv().getOrDefault("BENCH_JVM_OPTIONS", "").strip();
-            return new Jvm(options.isEmpty() ? List.of() : List.of(options.split("\\s+")),
-                    "1".equals(System.getenv("BENCH_AOT")));
+            return new Jvm(options.isEmpty() ? List.of() : List.of(options.split("\\s+")), Aot.fromEnvironment());
         }
 
         String describe() {
             String java = "Java " + Runtime.version().feature() + " (" + System.getProperty("java.vm.name") + " "
                     + Runtime.version() + ")";
             String flags = options.isEmpty() ? "default JVM options" : "`" + String.join(" ", options) + "`";
-            return java + ", " + flags + (aot ? ", with an AOT cache trained per application (extracted jar)" : "");
+            return java + ", " + flags + switch (aot) {
+                case NONE -> "; both as `java -jar` of the packaged jar";
+                case LAUNCHER -> "; Rigplane as `./rigplane` starts it (its extracted jar and the options the script"
+                        + " gives: target/run/command), the bare app as `java -jar`";
+                case BOTH -> "; both from their extracted jar with an AOT cache trained per application";
+            };
         }
     }
 
@@ -200,12 +220,16 @@ public final class ServiceBenchmark {
     }
 
     /**
-     * Without the AOT cache, the jar as built. With it, the jar extracted (the cache needs plain jars on
-     * the class path) and one training run that refreshes the context and exits, on a database of its own.
+     * Without the AOT cache, the jar as built. As the launcher runs it, what {@code ./rigplane prepare}
+     * wrote down. With a cache for both, the jar extracted (the cache needs plain jars on the class path)
+     * and one training run that refreshes the context and exits, on a database of its own.
      */
     private static Prepared prepare(String name, Path jar, Jvm jvm, Path logs, List<String> trainingArguments)
             throws Exception {
-        if (!jvm.aot()) {
+        if (jvm.aot() == Aot.LAUNCHER && name.equals("rigplane")) {
+            return launcherCommand(jvm);
+        }
+        if (jvm.aot() != Aot.BOTH) {
             return new Prepared(jar, jvm.options());
         }
         Path directory = logs.resolve("aot-" + name).toAbsolutePath();
@@ -226,6 +250,21 @@ public final class ServiceBenchmark {
         List<String> options = new ArrayList<>(jvm.options());
         options.add("-XX:AOTCache=" + cache);
         return new Prepared(extracted, options);
+    }
+
+    /** The java, options and jar that {@code ./rigplane prepare} wrote to target/run/command, one per line. */
+    private static Prepared launcherCommand(Jvm jvm) throws Exception {
+        List<String> command = Files.readAllLines(Path.of("target/run/command"));
+        Path java = Path.of(command.get(0)).toRealPath();
+        Path ours = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+        if (!java.equals(ours)) {
+            throw new IllegalStateException("./rigplane runs " + java + ", this benchmark " + ours
+                    + ": run it with BENCH_JAVA_HOME set to that JDK (bench/api/run.sh does)");
+        }
+        int jarFlag = command.indexOf("-jar");
+        List<String> options = new ArrayList<>(jvm.options());
+        options.addAll(command.subList(1, jarFlag));
+        return new Prepared(Path.of(command.get(jarFlag + 1)), options);
     }
 
     /** Creates a session and gives its id. */
@@ -285,7 +324,7 @@ public final class ServiceBenchmark {
             int profiles, String duration, int connections, String loadBefore) {
         StringBuilder out = new StringBuilder();
         out.append("# API and service benchmark\n\n");
-        out.append(String.format(Locale.ROOT, "%s; packaged jars (`java -jar`), %s; wrk with 2 threads and %d "
+        out.append(String.format(Locale.ROOT, "%s; %s; wrk with 2 threads and %d "
                 + "connections for %s per endpoint after 3 s of warm-up, on the same machine as the services and "
                 + "PostgreSQL. Rigplane in demo mode (its simulator in-process) on the machine's PostgreSQL; the bare "
                 + "app (bench/bare-app: Spring Boot + Data JPA, one row by key as JSON) on the same server. "

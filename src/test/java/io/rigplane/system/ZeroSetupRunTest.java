@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What {@code ./mvnw spring-boot:run} does on a machine with nothing but Java: an embedded
+ * What {@code ./rigplane} (and {@code ./mvnw spring-boot:run}) does on a machine with nothing but Java: an embedded
  * PostgreSQL whose data outlives the process, and an admin token printed once.
  */
 @ExtendWith(OutputCaptureExtension.class)
