@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The service beside a bare Spring Boot + Data JPA app (bench/bare-app), in one run on the machine's
-# PostgreSQL (TEST_DATABASE_URL, or an embedded one): start-up to healthy, RSS after start, and
+# PostgreSQL (TEST_DATABASE_URL, or an embedded one): start-up to healthy (first start on a fresh database,
+# then a restart on the same one), RSS after start, and
 # requests/s with p50/p99 under wrk of Rigplane's authenticated GET /api/v1/sessions/{id} (demo mode)
 # against the bare app's read of one row by key, with the ratios Rigplane / bare; then Rigplane's
 # other read endpoints with 1,000 profiles (profiles=0 skips them).

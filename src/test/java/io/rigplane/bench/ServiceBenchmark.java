@@ -45,7 +45,23 @@ public final class ServiceBenchmark {
     }
 
     /** What one application showed: start-up, memory after start and under load, the comparable read. */
-    record Figures(Duration startUp, Duration startUpCpu, ProcessSample idle, ProcessSample loaded, Load read) {
+    record Figures(Duration startUp, Duration startUpCpu, ProcessSample idle, ProcessSample loaded, Load read,
+            Restart restart) {
+        Figures restarted(Restart again) {
+            return new Figures(startUp, startUpCpu, idle, loaded, read, again);
+        }
+    }
+
+    /** A second start on the same database: what a user's restarts take (no migrations, no first admin). */
+    record Restart(Duration startUp, Duration cpu) {
+        static final Restart NOT_MEASURED = new Restart(Duration.ZERO, Duration.ZERO);
+    }
+
+    private static Restart restart(Prepared run, List<String> arguments, Path log) throws Exception {
+        try (JavaService again = JavaService.launch(run.jar(), run.options(), Replica.freePort(), arguments, log)) {
+            Duration startUp = again.awaitHealthy(Duration.ofMinutes(3));
+            return new Restart(startUp, cpuSoFar(again.pid()));
+        }
     }
 
     /**
@@ -76,6 +92,7 @@ public final class ServiceBenchmark {
         Prepared rigplaneRun = prepare("rigplane", jar, jvm, logs, rigplaneArguments(TestDatabase.another()));
         List<Load> loads = new ArrayList<>();
         Figures rigplane;
+        ProcessSample rigplaneMax;
         try (JavaService service = JavaService.launch(rigplaneRun.jar(), rigplaneRun.options(), Replica.freePort(),
                 arguments, logs.resolve("service.log"));
              Connection watch = ProcessSample.watch(database)) {
@@ -95,7 +112,7 @@ public final class ServiceBenchmark {
                 read = wrk(base + "/api/v1/sessions/" + session, duration, connections, List.of())
                         .named("GET /api/v1/sessions/{id}", "one session, authenticated (bearer token)");
             }
-            rigplane = new Figures(startUp, startUpCpu, idle, loaded.get(), read);
+            rigplane = new Figures(startUp, startUpCpu, idle, loaded.get(), read, Restart.NOT_MEASURED);
             if (profiles > 0) {
                 try (Sampler sampler = new Sampler(() -> loaded.accumulateAndGet(
                         ProcessSample.of(service.pid(), watch), ProcessSample::max))) {
@@ -108,11 +125,13 @@ public final class ServiceBenchmark {
                 }
             }
             loads.add(0, read);
-            String report = report(rigplane, bare, loaded.get(), loads, jvm, profiles, duration, connections, loadBefore);
-            System.out.println(report);
-            Files.createDirectories(results);
-            Files.writeString(results.resolve("api.md"), report);
+            rigplaneMax = loaded.get();
         }
+        rigplane = rigplane.restarted(restart(rigplaneRun, arguments, logs.resolve("service-restart.log")));
+        String report = report(rigplane, bare, rigplaneMax, loads, jvm, profiles, duration, connections, loadBefore);
+        System.out.println(report);
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("api.md"), report);
         System.exit(0);
     }
 
@@ -121,6 +140,7 @@ public final class ServiceBenchmark {
         TestDatabase.Coordinates database = TestDatabase.another();
         createItemTable(database);
         Prepared run = prepare("bare", bareJar, jvm, logs, bareArguments(createItemTable(TestDatabase.another())));
+        Figures figures;
         try (JavaService bare = JavaService.launch(run.jar(), run.options(), Replica.freePort(),
                 bareArguments(database), logs.resolve("bare.log"));
              Connection watch = ProcessSample.watch(database)) {
@@ -140,8 +160,9 @@ public final class ServiceBenchmark {
             if (read.requests() == 0 || read.errors() * 100 > read.requests()) {
                 throw new IllegalStateException("the bare app did not answer its read: " + read);
             }
-            return new Figures(startUp, startUpCpu, idle, loaded.get(), read);
+            figures = new Figures(startUp, startUpCpu, idle, loaded.get(), read, Restart.NOT_MEASURED);
         }
+        return figures.restarted(restart(run, bareArguments(database), logs.resolve("bare-restart.log")));
     }
 
     private static TestDatabase.Coordinates createItemTable(TestDatabase.Coordinates database) throws Exception {
@@ -348,6 +369,12 @@ public final class ServiceBenchmark {
         out.append(String.format(Locale.ROOT, "| CPU time spent until healthy | %.1f s | %.1f s | %.2f | |%n",
                 rigplane.startUpCpu().toMillis() / 1000.0, bare.startUpCpu().toMillis() / 1000.0,
                 rigplane.startUpCpu().toMillis() / (double) Math.max(1, bare.startUpCpu().toMillis())));
+        double restart = rigplane.restart().startUp().toMillis() / (double) Math.max(1, bare.restart().startUp().toMillis());
+        out.append(String.format(Locale.ROOT, "| restart to healthy (same database, schema in place) | %.1f s | %.1f s | %.2f | |%n",
+                rigplane.restart().startUp().toMillis() / 1000.0, bare.restart().startUp().toMillis() / 1000.0, restart));
+        out.append(String.format(Locale.ROOT, "| CPU time spent until healthy, restart | %.1f s | %.1f s | %.2f | |%n",
+                rigplane.restart().cpu().toMillis() / 1000.0, bare.restart().cpu().toMillis() / 1000.0,
+                rigplane.restart().cpu().toMillis() / (double) Math.max(1, bare.restart().cpu().toMillis())));
         out.append(String.format(Locale.ROOT, "| RSS 5 s after healthy | %d MiB | %d MiB | %.2f | ≤ 1.25 (%s) |%n",
                 rigplane.idle().rssMiB(), bare.idle().rssMiB(), rss, holds(rss <= 1.25)));
         out.append(String.format(Locale.ROOT, "| RSS under the read load (max) | %d MiB | %d MiB | %.2f | |%n",
@@ -358,8 +385,8 @@ public final class ServiceBenchmark {
         out.append(String.format(Locale.ROOT, "| JDBC connections after start / under load | %d / %d | %d / %d | | |%n%n",
                 rigplane.idle().connections(), rigplane.loaded().connections(), bare.idle().connections(),
                 bare.loaded().connections()));
-        out.append(String.format(Locale.ROOT, "RATIOS throughput=%.2f p99=%.1fms startup=%.2f rss=%.2f%n%n",
-                throughput, rigplane.read().p99(), startUp, rss));
+        out.append(String.format(Locale.ROOT, "RATIOS throughput=%.2f p99=%.1fms startup=%.2f restart=%.2f rss=%.2f%n%n",
+                throughput, rigplane.read().p99(), startUp, restart, rss));
         out.append("## Rigplane's read endpoints\n\n");
         out.append("| endpoint | requests/s | p50 ms | p99 ms | requests | errors | note |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");

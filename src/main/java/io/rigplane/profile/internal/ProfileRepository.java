@@ -30,8 +30,11 @@ public interface ProfileRepository extends JpaRepository<Profile, Long> {
     @Query("select p.node, count(p) from Profile p group by p.node order by p.node")
     java.util.List<Object[]> countByNode();
 
-    @Query("""
+    @Query(value = """
             select p from Profile p
+            where (:node is null or p.node = :node)
+              and (:tag is null or :tag member of p.tags)""", countQuery = """
+            select count(p) from Profile p
             where (:node is null or p.node = :node)
               and (:tag is null or :tag member of p.tags)""")
     Page<Profile> search(@Nullable String node, @Nullable String tag, Pageable pageable);
